@@ -1,0 +1,172 @@
+//! The library's error type, and how each error maps to an exit code.
+
+use std::path::PathBuf;
+
+/// The exit codes of SPEC.md section 2, a stable contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExitCode {
+    /// Success; for verify: good, trusted, sender, whole message.
+    Ok = 0,
+    /// Verification or decryption failed.
+    Failed = 1,
+    /// Usage error, malformed input, missing key.
+    Usage = 2,
+    /// Cryptographically good but not trusted.
+    Untrusted = 3,
+    /// Nothing to verify or decrypt.
+    Nothing = 4,
+}
+
+impl ExitCode {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The worse of two outcomes, for batch runs ("worst code wins").
+    /// Failures rank above usage errors, which rank above untrusted and
+    /// unsigned results.
+    pub fn worst(self, other: ExitCode) -> ExitCode {
+        fn rank(c: ExitCode) -> u8 {
+            match c {
+                ExitCode::Ok => 0,
+                ExitCode::Nothing => 1,
+                ExitCode::Untrusted => 2,
+                ExitCode::Usage => 3,
+                ExitCode::Failed => 4,
+            }
+        }
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything a user can get wrong or run into.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The command line does not make sense.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Input bytes that cannot be parsed as what they should be.
+    #[error("malformed {what}: {detail}")]
+    Malformed { what: &'static str, detail: String },
+
+    /// Well-formed input that uses something we do not implement.
+    #[error("unsupported {what}: {detail}")]
+    Unsupported { what: &'static str, detail: String },
+
+    /// A key or certificate that is needed is not in the keyring.
+    #[error("no {what} found for {query}")]
+    KeyNotFound { what: &'static str, query: String },
+
+    /// More than one key matches where exactly one is needed.
+    #[error("{query} matches more than one {what}")]
+    Ambiguous { what: &'static str, query: String },
+
+    /// The message is encrypted, but to none of our keys.
+    #[error("the message is not encrypted to any key in this keyring")]
+    NotForUs,
+
+    /// Decryption failed: wrong key, or the ciphertext was changed.
+    #[error("decryption failed: {0}")]
+    DecryptionFailed(String),
+
+    /// Authenticated decryption found the ciphertext altered.
+    #[error("integrity check failed: the encrypted message was altered")]
+    IntegrityFailure,
+
+    /// No passphrase source is available and there is no terminal.
+    #[error("a passphrase is needed for {0}, but there is no terminal to ask on")]
+    NoPassphraseSource(String),
+
+    /// The passphrase does not unlock the key.
+    #[error("wrong passphrase for {0}")]
+    WrongPassphrase(String),
+
+    /// A recipient has no usable certificate or key.
+    #[error("cannot encrypt: {0}")]
+    Recipients(String),
+
+    /// A cryptographic operation failed for a reason other than bad input.
+    #[error("cryptographic operation failed: {0}")]
+    Crypto(String),
+
+    /// The keyring database could not be read or changed.
+    #[error("keyring error: {0}")]
+    Keyring(String),
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}", path = path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn malformed(what: &'static str, detail: impl std::fmt::Display) -> Self {
+        Error::Malformed {
+            what,
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn unsupported(what: &'static str, detail: impl std::fmt::Display) -> Self {
+        Error::Unsupported {
+            what,
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The exit code of SPEC.md for this error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::NotForUs | Error::DecryptionFailed(_) | Error::IntegrityFailure => {
+                ExitCode::Failed
+            }
+            Error::WrongPassphrase(_) => ExitCode::Failed,
+            _ => ExitCode::Usage,
+        }
+    }
+
+    /// A suggestion for the user, where there is one.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::NoPassphraseSource(_) => {
+                Some("pass --passphrase-file FILE or --passphrase-fd N when running without a terminal")
+            }
+            Error::NotForUs => Some("import the recipient's secret key with `mailseal keyring import`"),
+            Error::KeyNotFound { .. } => {
+                Some("import it with `mailseal keyring import FILE`; `mailseal keyring list` shows what is there")
+            }
+            Error::Recipients(_) => Some("import the recipient's certificate, or name recipients with -r"),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Keyring(e.to_string())
+    }
+}
+
+impl From<der::Error> for Error {
+    fn from(e: der::Error) -> Self {
+        Error::malformed("DER", e)
+    }
+}

@@ -1,0 +1,21 @@
+//! mailseal: end-to-end e-mail security for S/MIME and OpenPGP from one keyring.
+//!
+//! The library holds everything; the `mailseal` binary only parses arguments
+//! and dispatches to [`commands`].
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod commands;
+pub mod ctx;
+pub mod error;
+pub mod keyring;
+pub mod mime;
+pub mod passphrase;
+pub mod report;
+pub mod safe;
+pub mod smime;
+pub mod time;
+pub mod trust;
+
+pub use ctx::Ctx;
+pub use error::{Error, ExitCode, Result};

@@ -1,0 +1,9 @@
+//! S/MIME (RFC 8551) on CMS (RFC 5652): SignedData, EnvelopedData and
+//! AuthEnvelopedData, built and checked from DER.
+
+pub mod cert;
+pub mod decrypt;
+pub mod encrypt;
+pub mod key;
+pub mod sign;
+pub mod verify;
