@@ -73,6 +73,16 @@ pub enum Error {
     #[error("the message is not encrypted to any key in this keyring")]
     NotForUs,
 
+    /// There is nothing to verify or decrypt.
+    #[error("{0}")]
+    NothingToDo(String),
+
+    /// Legacy encryption without integrity protection, not accepted.
+    #[error(
+        "the message uses {0} without integrity protection, so its plaintext cannot be trusted"
+    )]
+    Unauthenticated(String),
+
     /// Decryption failed: wrong key, or the ciphertext was changed.
     #[error("decryption failed: {0}")]
     DecryptionFailed(String),
@@ -138,7 +148,8 @@ impl Error {
             Error::NotForUs | Error::DecryptionFailed(_) | Error::IntegrityFailure => {
                 ExitCode::Failed
             }
-            Error::WrongPassphrase(_) => ExitCode::Failed,
+            Error::WrongPassphrase(_) | Error::Unauthenticated(_) => ExitCode::Failed,
+            Error::NothingToDo(_) => ExitCode::Nothing,
             _ => ExitCode::Usage,
         }
     }
@@ -153,6 +164,9 @@ impl Error {
             Error::KeyNotFound { .. } => {
                 Some("import it with `mailseal keyring import FILE`; `mailseal keyring list` shows what is there")
             }
+            Error::Unauthenticated(_) => Some(
+                "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
+            ),
             Error::Recipients(_) => Some("import the recipient's certificate, or name recipients with -r"),
             _ => None,
         }

@@ -1,3 +1,6 @@
+//! The `mailseal` binary: parse the command line, run, map errors to exit
+//! codes. Everything else lives in the library.
+
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
@@ -5,8 +8,21 @@ fn main() -> std::process::ExitCode {
     match mailseal::commands::run(cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),
         Err(e) => {
-            eprintln!("error: {e}");
+            report_error(&e);
             std::process::ExitCode::from(e.exit_code().code())
         }
+    }
+}
+
+/// `error: ...`, then each cause as `because: ...`, then a hint if any.
+fn report_error(e: &mailseal::Error) {
+    eprintln!("error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        eprintln!("because: {s}");
+        source = s.source();
+    }
+    if let Some(hint) = e.hint() {
+        eprintln!("hint: {hint}");
     }
 }

@@ -159,12 +159,19 @@ pub struct EncryptArgs {
     /// Do not add the sender's own certificate as a recipient
     #[arg(long)]
     pub no_self: bool,
+    /// Also use recipient certificates that are not fully trusted
+    #[arg(long)]
+    pub trust_any: bool,
     #[command(flatten)]
     pub io: IoArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
+    /// Accept EnvelopedData (AES-CBC) that no good signature inside
+    /// authenticates; such text may have been altered (EFAIL)
+    #[arg(long)]
+    pub legacy_cbc: bool,
     #[command(flatten)]
     pub io: IoArgs,
 }

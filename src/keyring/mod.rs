@@ -136,3 +136,4 @@ impl Keyring {
         Ok(String::new())
     }
 }
+pub mod generate;

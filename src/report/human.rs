@@ -1,1 +1,127 @@
-//! Human-readable reports.
+//! The human report: one or two plain lines per message, naming the
+//! anchor or path that made a signer trusted. Every string from a message
+//! or certificate goes through [`Safe`].
+
+use std::fmt::Write;
+
+use crate::safe::Safe;
+use crate::trust::verdict::{
+    Basis, Covers, SigStatus, Signature, TrustLevel, Verdict, VerdictKind,
+};
+
+pub fn verdict(v: &Verdict, verbose: bool) -> String {
+    let mut out = String::new();
+    if let Some(p) = &v.path {
+        let _ = write!(out, "{}: ", Safe(p));
+    }
+    if let Some(e) = &v.error {
+        let _ = writeln!(out, "error: {}", Safe(e));
+        return out;
+    }
+    if v.encrypted {
+        out.push_str(match v.integrity_protected {
+            Some(true) => "Encrypted (integrity-protected). ",
+            Some(false) => "Encrypted WITHOUT integrity protection (legacy CBC): the text may have been altered. ",
+            None => "Encrypted. ",
+        });
+    }
+    if v.signatures.is_empty() {
+        out.push_str(match (v.verdict, v.encrypted) {
+            (_, true) => "No signature inside.\n",
+            (VerdictKind::Unsigned, false) => "Not signed: nothing to verify.\n",
+            _ => "No signature.\n",
+        });
+        return out;
+    }
+    for (i, s) in v.signatures.iter().enumerate() {
+        if i > 0 {
+            out.push_str("  ");
+        }
+        out.push_str(&signature_line(s));
+        out.push('\n');
+        if verbose {
+            detail_lines(&mut out, s);
+        }
+    }
+    out
+}
+
+fn signature_line(s: &Signature) -> String {
+    let who = s
+        .signer
+        .as_ref()
+        .map(|sg| match (&sg.name, sg.emails.first()) {
+            (Some(n), Some(e)) => format!("{} <{}>", Safe(n), Safe(e)),
+            (Some(n), None) => Safe(n).to_string(),
+            (None, Some(e)) => format!("<{}>", Safe(e)),
+            (None, None) => sg.fingerprint.clone(),
+        })
+        .unwrap_or_else(|| "an unknown signer".into());
+    let reason = s
+        .reason
+        .as_deref()
+        .map(|r| Safe(r).to_string())
+        .unwrap_or_default();
+    let part = if s.covers == Covers::Part {
+        " (covers only part of the message)"
+    } else {
+        ""
+    };
+    match (s.status, s.exit_code()) {
+        (SigStatus::Bad, _) => format!("BAD signature from {who}{part}: {reason}"),
+        (_, crate::error::ExitCode::Failed) => format!("REVOKED signer {who}{part}: {reason}"),
+        (SigStatus::Error, _) => {
+            format!("Signature from {who} could not be checked{part}: {reason}")
+        }
+        (SigStatus::Good, crate::error::ExitCode::Ok) => {
+            format!("Good signature from {who}, trusted: {}", basis(s))
+        }
+        (SigStatus::Good, _) => format!(
+            "Good signature from {who}{part}, but NOT trusted: {}",
+            untrusted_why(s, &reason)
+        ),
+    }
+}
+
+fn basis(s: &Signature) -> String {
+    let via = match s.trust.basis {
+        Basis::CaChain => "certificate chain",
+        Basis::WebOfTrust => "web of trust",
+        Basis::Pinned => "pinned fingerprint",
+        Basis::OwnKey => "your own key",
+        Basis::None => "no basis",
+    };
+    match s.trust.path.last() {
+        Some(anchor) => format!("{via} to anchor {}", Safe(anchor)),
+        None => via.to_string(),
+    }
+}
+
+fn untrusted_why(s: &Signature, reason: &str) -> String {
+    let level = match s.trust.level {
+        TrustLevel::Expired => "expired",
+        TrustLevel::Untrusted => "invalid certificate path",
+        TrustLevel::Revoked => "revoked",
+        TrustLevel::Marginal => "only marginal validity",
+        TrustLevel::None | TrustLevel::Full => "",
+    };
+    match (level.is_empty(), reason.is_empty()) {
+        (true, true) => "unknown signer".into(),
+        (true, false) => reason.into(),
+        (false, true) => level.into(),
+        (false, false) => format!("{level}: {reason}"),
+    }
+}
+
+fn detail_lines(out: &mut String, s: &Signature) {
+    if let Some(sg) = &s.signer {
+        let _ = writeln!(out, "    fingerprint: {}", sg.fingerprint);
+    }
+    if let Some(t) = &s.signed_at {
+        let _ = writeln!(out, "    signed at:   {}", Safe(t));
+    }
+    if !s.trust.path.is_empty() {
+        let path: Vec<String> = s.trust.path.iter().map(|p| Safe(p).to_string()).collect();
+        let _ = writeln!(out, "    path:        {}", path.join(" -> "));
+    }
+}

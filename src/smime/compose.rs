@@ -1,0 +1,290 @@
+//! Whole-message S/MIME signing and encryption: choosing the signer and
+//! the recipients from the keyring, then assembling the MIME output.
+
+use x509_cert::Certificate;
+
+use super::cert;
+use super::encrypt::{self, Cipher, RsaPadding};
+use super::key::PrivateKey;
+use super::sign::{self, Signer};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::keyring::{Keyring, StoredCert};
+use crate::mime::{self, HeaderField, SignaturePart};
+use crate::trust::x509::{check_usage, Purpose};
+use crate::trust::TrustData;
+
+const SIGNATURE_TYPE: &str = "application/pkcs7-signature";
+
+pub struct SignOptions<'a> {
+    /// Key to sign with; default: the From address's.
+    pub signer: Option<&'a str>,
+    /// application/pkcs7-mime signed-data instead of multipart/signed.
+    pub opaque: bool,
+}
+
+pub struct EncryptOptions<'a> {
+    /// Recipients named on the command line; empty: To, Cc and Bcc.
+    pub recipients: &'a [String],
+    /// Also encrypt to the sender's own certificate.
+    pub include_self: bool,
+    /// Sign inside the encryption with this signer (None: no signature).
+    pub sign: Option<SignOptions<'a>>,
+    pub cipher: Cipher,
+    pub padding: RsaPadding,
+    /// Accept recipient certificates without full validity.
+    pub trust_any: bool,
+}
+
+/// Signs a whole message; outer headers stay outside.
+pub fn sign_message(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec<u8>> {
+    let protected = mime::split_for_protection(raw)?;
+    sign_entity(ctx, &protected.outer, &protected.entity, opts)
+}
+
+/// Encrypts a whole message (optionally signing it first) to its recipients.
+pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Result<Vec<u8>> {
+    let protected = mime::split_for_protection(raw)?;
+    let outer: Vec<HeaderField> = protected
+        .outer
+        .iter()
+        .filter(|h| !h.name.eq_ignore_ascii_case("Bcc"))
+        .cloned()
+        .collect();
+    let recipients = choose_recipients(ctx, &protected.outer, opts)?;
+    let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
+    let inner = match &opts.sign {
+        Some(sign_opts) => sign_entity(ctx, &[], &protected.entity, sign_opts)?,
+        None => protected.entity,
+    };
+    let der = encrypt::encrypt(&inner, &certs, opts.cipher, opts.padding)?;
+    let smime_type = match opts.cipher {
+        Cipher::Aes256Gcm => "authEnveloped-data",
+        Cipher::Aes256Cbc => "enveloped-data",
+    };
+    Ok(mime::build_pkcs7_mime(&outer, smime_type, &der))
+}
+
+fn sign_entity(
+    ctx: &Ctx,
+    outer: &[HeaderField],
+    entity: &[u8],
+    opts: &SignOptions<'_>,
+) -> Result<Vec<u8>> {
+    let keyring = ctx.keyring()?;
+    let stored = choose_signer(ctx, keyring, outer, opts.signer)?;
+    let key = unlock(ctx, keyring, &stored)?;
+    let chain = chain_for(keyring, &stored.cert)?;
+    let signer = Signer {
+        key: &key,
+        cert: &stored.cert,
+        chain: &chain,
+    };
+    let der = sign::sign(entity, &signer, ctx.at, !opts.opaque)?;
+    if opts.opaque {
+        return Ok(mime::build_pkcs7_mime(outer, "signed-data", &der));
+    }
+    let part = SignaturePart {
+        content_type: SIGNATURE_TYPE,
+        filename: "smime.p7s",
+        data: &der,
+    };
+    Ok(mime::build_multipart_signed(
+        outer,
+        entity,
+        SIGNATURE_TYPE,
+        sign::micalg(&signer),
+        &part,
+    ))
+}
+
+/// Unlocks the secret key of a stored certificate with the run's passphrase.
+pub fn unlock(ctx: &Ctx, keyring: &Keyring, stored: &StoredCert) -> Result<PrivateKey> {
+    keyring.unlock(&stored.fingerprint, &ctx.passphrase)
+}
+
+/// The signing certificate: `--signer`, else the one for the From address.
+fn choose_signer(
+    ctx: &Ctx,
+    keyring: &Keyring,
+    outer: &[HeaderField],
+    query: Option<&str>,
+) -> Result<StoredCert> {
+    let query = match query {
+        Some(q) => q.to_string(),
+        None => single_from(outer).ok_or_else(|| {
+            Error::Usage(
+                "the message has no single From address; name the key with --signer".into(),
+            )
+        })?,
+    };
+    let candidates = if query.contains('@') {
+        keyring.by_email(&query.to_ascii_lowercase())?
+    } else {
+        keyring.find(&query)?
+    };
+    candidates
+        .into_iter()
+        .filter(|c| c.has_secret && cert::valid_at(&c.cert, ctx.at))
+        .filter(|c| check_usage(&c.cert, Purpose::Sign).is_ok())
+        .max_by_key(|c| cert::validity(&c.cert).0)
+        .ok_or(Error::KeyNotFound {
+            what: "valid S/MIME signing key",
+            query,
+        })
+}
+
+/// The single From address, lower-cased; None for zero or several.
+pub fn single_from(headers: &[HeaderField]) -> Option<String> {
+    let from = mime::addresses(headers, "From");
+    match from.as_slice() {
+        [one] => Some(one.email.clone()),
+        _ => None,
+    }
+}
+
+/// Intermediate CA certificates from the keyring that lead from `leaf`
+/// towards its root, to include with a signature (the root itself is left
+/// out: verifiers must have it already).
+fn chain_for(keyring: &Keyring, leaf: &Certificate) -> Result<Vec<Certificate>> {
+    let all = keyring.all()?;
+    let mut chain = Vec::new();
+    let mut current = leaf.clone();
+    for _ in 0..8 {
+        let issuer = current.tbs_certificate().issuer();
+        if issuer == current.tbs_certificate().subject() {
+            break;
+        }
+        let Some(next) = all
+            .iter()
+            .find(|c| c.cert.tbs_certificate().subject() == issuer)
+        else {
+            break;
+        };
+        if next.cert.tbs_certificate().issuer() == next.cert.tbs_certificate().subject() {
+            break;
+        }
+        chain.push(next.cert.clone());
+        current = next.cert.clone();
+    }
+    Ok(chain)
+}
+
+/// One certificate per recipient, each fully valid (unless `trust_any`),
+/// usable for encryption and current; otherwise an error that names every
+/// recipient without one and why.
+fn choose_recipients(
+    ctx: &Ctx,
+    outer: &[HeaderField],
+    opts: &EncryptOptions<'_>,
+) -> Result<Vec<StoredCert>> {
+    let keyring = ctx.keyring()?;
+    let mut queries: Vec<String> = if opts.recipients.is_empty() {
+        ["To", "Cc", "Bcc"]
+            .iter()
+            .flat_map(|h| mime::addresses(outer, h))
+            .map(|m| m.email)
+            .collect()
+    } else {
+        opts.recipients.to_vec()
+    };
+    queries.dedup();
+    if queries.is_empty() {
+        return Err(Error::Recipients(
+            "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
+        ));
+    }
+    let trust = TrustData::load(keyring)?;
+    let mut chosen: Vec<StoredCert> = Vec::new();
+    let mut missing = Vec::new();
+    for q in &queries {
+        match recipient_cert(ctx, keyring, &trust, q, opts.trust_any)? {
+            Ok(c) => push_unique(&mut chosen, c),
+            Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::Recipients(missing.join("; ")));
+    }
+    if opts.include_self {
+        add_self(ctx, keyring, outer, &mut chosen)?;
+    }
+    Ok(chosen)
+}
+
+fn push_unique(chosen: &mut Vec<StoredCert>, c: StoredCert) {
+    if !chosen.iter().any(|x| x.fingerprint == c.fingerprint) {
+        chosen.push(c);
+    }
+}
+
+/// The sender's own certificate, so sent mail stays readable; a sender
+/// without one is warned about, not an error.
+fn add_self(
+    ctx: &Ctx,
+    keyring: &Keyring,
+    outer: &[HeaderField],
+    chosen: &mut Vec<StoredCert>,
+) -> Result<()> {
+    let Some(from) = single_from(outer) else {
+        return Ok(());
+    };
+    let own = keyring
+        .by_email(&from)?
+        .into_iter()
+        .filter(|c| c.has_secret && cert::valid_at(&c.cert, ctx.at))
+        .filter(|c| check_usage(&c.cert, Purpose::Encrypt).is_ok())
+        .max_by_key(|c| cert::validity(&c.cert).0);
+    match own {
+        Some(c) => push_unique(chosen, c),
+        None if ctx.verbosity >= 0 => eprintln!(
+            "warning: no S/MIME key of your own for {}; you will not be able to read this message later",
+            crate::safe::Safe(&from)
+        ),
+        None => {}
+    }
+    Ok(())
+}
+
+/// The best certificate for one recipient query, or why there is none.
+fn recipient_cert(
+    ctx: &Ctx,
+    keyring: &Keyring,
+    trust: &TrustData,
+    query: &str,
+    trust_any: bool,
+) -> Result<std::result::Result<StoredCert, String>> {
+    let email = query.contains('@').then(|| query.to_ascii_lowercase());
+    let found = match &email {
+        Some(e) => keyring.by_email(e)?,
+        None => keyring.find(query)?,
+    };
+    if found.is_empty() {
+        return Ok(Err("no S/MIME certificate in the keyring".into()));
+    }
+    let mut why = String::new();
+    let mut usable: Vec<StoredCert> = Vec::new();
+    for c in found {
+        if !cert::valid_at(&c.cert, ctx.at) {
+            why = "certificate expired or not yet valid".into();
+        } else if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
+            why = format!("certificate not usable for encryption: {e}");
+        } else if !trust_any
+            && !trust
+                .validate(ctx.at, &c.cert, &[], email.as_deref())
+                .is_full()
+        {
+            let t = trust.validate(ctx.at, &c.cert, &[], email.as_deref());
+            why = format!(
+                "certificate not trusted ({}); pass --trust-any to use it anyway",
+                t.reason.unwrap_or_default()
+            );
+        } else {
+            usable.push(c);
+        }
+    }
+    Ok(usable
+        .into_iter()
+        .max_by_key(|c| cert::validity(&c.cert).0)
+        .ok_or(why))
+}

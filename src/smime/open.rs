@@ -1,0 +1,285 @@
+//! Whole-message S/MIME verification and decryption, ending in a
+//! [`Verdict`].
+
+use x509_cert::Certificate;
+
+use super::cert;
+use super::compose::{single_from, unlock};
+use super::decrypt::{self, Decrypted};
+use super::verify::{self, SignatureStatus, SignedData, SignerResult};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::mime::{self, Analysis, Body};
+use crate::trust::verdict::{Covers, Protocol, SigStatus, Signature, Signer, Trust, Verdict};
+use crate::trust::x509::sender_matches;
+use crate::trust::TrustData;
+
+const SIGNATURE_TYPES: [&str; 2] = [
+    "application/pkcs7-signature",
+    "application/x-pkcs7-signature",
+];
+
+/// A verified message: the verdict, and for opaque signatures the
+/// unwrapped message.
+pub struct Verified {
+    pub verdict: Verdict,
+    pub content: Option<Vec<u8>>,
+}
+
+/// Verifies a whole message: the root's signature covers the whole
+/// message; signatures found deeper count only as covering a part.
+pub fn verify_message(
+    ctx: &Ctx,
+    trust: &TrustData,
+    raw: &[u8],
+    path: Option<String>,
+) -> Result<Verified> {
+    let analysis = mime::analyze(raw)?;
+    let mut verdict = Verdict::new(path);
+    verdict.from = single_from(&analysis.headers);
+    verdict.message_id =
+        mime::header_value(&analysis.headers, "Message-ID").map(|s| s.trim().to_string());
+    let mut content = None;
+    match &analysis.root {
+        Body::Plain => judge_nested(ctx, trust, &analysis, &mut verdict)?,
+        body => {
+            if let Some((sd, opaque)) = check_body(body)? {
+                verdict.protocol = Some(Protocol::Smime);
+                verdict.signatures = judge(ctx, trust, &sd, verdict.from.as_deref(), Covers::Whole);
+                if opaque {
+                    content = Some(mime::join_entity(&analysis.headers, &sd.content));
+                }
+            } else if is_enveloped(body) {
+                verdict.protocol = Some(Protocol::Smime);
+                verdict.encrypted = true;
+            }
+        }
+    }
+    verdict.conclude();
+    Ok(Verified { verdict, content })
+}
+
+/// Checks the signature of a signed body; `None` if the body is not an
+/// S/MIME signature. The flag says whether the content was encapsulated.
+fn check_body(body: &Body) -> Result<Option<(SignedData, bool)>> {
+    match body {
+        Body::MultipartSigned {
+            protocol,
+            signed,
+            signature,
+            ..
+        } if SIGNATURE_TYPES
+            .iter()
+            .any(|t| protocol.eq_ignore_ascii_case(t)) =>
+        {
+            Ok(Some((verify::verify(signature, Some(signed))?, false)))
+        }
+        Body::MultipartSigned { protocol, .. } => Err(Error::unsupported(
+            "signature protocol",
+            crate::safe::Safe(protocol).to_string(),
+        )),
+        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => {
+            Ok(Some((verify::verify(der, None)?, true)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn is_enveloped(body: &Body) -> bool {
+    match body {
+        Body::Pkcs7Mime { smime_type, der } => {
+            match smime_type.as_deref().map(str::to_ascii_lowercase) {
+                Some(t) => t == "enveloped-data" || t == "authenveloped-data",
+                None => decrypt::recipients(der).is_ok(),
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Signed parts below an unsigned root: reported, but only as `part`.
+fn judge_nested(
+    ctx: &Ctx,
+    trust: &TrustData,
+    analysis: &Analysis,
+    verdict: &mut Verdict,
+) -> Result<()> {
+    for (part, body) in &analysis.nested {
+        let Ok(Some((sd, _))) = check_body(body) else {
+            continue;
+        };
+        verdict.protocol = Some(Protocol::Smime);
+        for mut sig in judge(ctx, trust, &sd, verdict.from.as_deref(), Covers::Part) {
+            let note = format!("only part {part} of the message is signed");
+            sig.reason = Some(match sig.reason {
+                Some(r) => format!("{note}; {r}"),
+                None => note,
+            });
+            verdict.signatures.push(sig);
+        }
+    }
+    Ok(())
+}
+
+/// One verdict entry per SignerInfo.
+fn judge(
+    ctx: &Ctx,
+    trust: &TrustData,
+    sd: &SignedData,
+    from: Option<&str>,
+    covers: Covers,
+) -> Vec<Signature> {
+    if sd.signers.is_empty() {
+        return vec![Signature {
+            status: SigStatus::Bad,
+            signer: None,
+            signed_at: None,
+            sender_match: false,
+            trust: Trust::none("no signer"),
+            covers,
+            reason: Some("the signature has no signers".into()),
+        }];
+    }
+    sd.signers
+        .iter()
+        .map(|s| judge_one(ctx, trust, s, &sd.certificates, from, covers))
+        .collect()
+}
+
+fn judge_one(
+    ctx: &Ctx,
+    trust: &TrustData,
+    s: &SignerResult,
+    extra: &[Certificate],
+    from: Option<&str>,
+    covers: Covers,
+) -> Signature {
+    let sender_match = match (&s.cert, from) {
+        (Some(c), Some(f)) => sender_matches(c, f),
+        _ => false,
+    };
+    let (status, mut reason) = match &s.status {
+        SignatureStatus::Good => (SigStatus::Good, None),
+        SignatureStatus::Bad(r) => (SigStatus::Bad, Some(r.clone())),
+        SignatureStatus::Error(r) => (SigStatus::Error, Some(r.clone())),
+    };
+    let trust = match (&s.cert, status) {
+        (Some(c), SigStatus::Good) => trust.validate(ctx.at, c, extra, from),
+        _ => Trust::none("the signature was not checked"),
+    };
+    if status == SigStatus::Good {
+        reason = explain_good(&trust, sender_match, s.cert.as_ref(), from);
+    }
+    Signature {
+        status,
+        signer: s.cert.as_ref().map(signer_of),
+        signed_at: s.signing_time.map(|t| t.to_string()),
+        sender_match,
+        trust,
+        covers,
+        reason,
+    }
+}
+
+/// Why a good signature is or is not enough, in a sentence.
+fn explain_good(
+    trust: &Trust,
+    sender_match: bool,
+    cert: Option<&Certificate>,
+    from: Option<&str>,
+) -> Option<String> {
+    if !sender_match {
+        let signer = cert.map(|c| cert::emails(c).join(", ")).unwrap_or_default();
+        return Some(match from {
+            Some(f) => format!("the signer ({signer}) is not the sender ({f})"),
+            None => {
+                format!("the message has no single From address to match the signer ({signer})")
+            }
+        });
+    }
+    trust.reason.clone()
+}
+
+fn signer_of(c: &Certificate) -> Signer {
+    Signer {
+        fingerprint: cert::fingerprint(c),
+        name: cert::common_name(c),
+        emails: cert::emails(c),
+    }
+}
+
+/// Options for decryption.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DecryptOptions {
+    /// Accept EnvelopedData (CBC, no integrity protection) even when no
+    /// good signature inside authenticates it.
+    pub legacy_cbc: bool,
+}
+
+/// A decrypted message and the verdict on any signature inside.
+pub struct Opened {
+    pub message: Vec<u8>,
+    pub verdict: Verdict,
+}
+
+/// Decrypts a whole message with a secret key from the keyring and
+/// checks any signature inside.
+pub fn decrypt_message(
+    ctx: &Ctx,
+    trust: &TrustData,
+    raw: &[u8],
+    opts: DecryptOptions,
+) -> Result<Opened> {
+    let analysis = mime::analyze(raw)?;
+    let der = match &analysis.root {
+        body @ Body::Pkcs7Mime { der, .. } if is_enveloped(body) => der,
+        _ => {
+            return Err(Error::NothingToDo(
+                "nothing to decrypt: the message is not S/MIME encrypted".into(),
+            ))
+        }
+    };
+    let decrypted = decrypt_with_keyring(ctx, der)?;
+    let message = mime::join_entity(&analysis.headers, &decrypted.content);
+    let mut verdict = verify_message(ctx, trust, &message, None)?.verdict;
+    verdict.encrypted = true;
+    verdict.protocol = Some(Protocol::Smime);
+    verdict.integrity_protected = Some(decrypted.integrity_protected);
+    if !decrypted.integrity_protected && !opts.legacy_cbc && !signed_good(&verdict) {
+        return Err(Error::Unauthenticated(decrypted.cipher));
+    }
+    if verdict.signatures.is_empty() {
+        verdict.exit = 0;
+    }
+    Ok(Opened { message, verdict })
+}
+
+/// Whether a good signature covers the whole decrypted message, which
+/// authenticates a CBC-encrypted content.
+fn signed_good(verdict: &Verdict) -> bool {
+    !verdict.signatures.is_empty()
+        && verdict
+            .signatures
+            .iter()
+            .all(|s| s.status == SigStatus::Good && s.covers == Covers::Whole)
+}
+
+/// Tries each of our secret keys that the message is addressed to.
+fn decrypt_with_keyring(ctx: &Ctx, der: &[u8]) -> Result<Decrypted> {
+    let keyring = ctx.keyring()?;
+    let rids = decrypt::recipients(der)?;
+    let ours: Vec<_> = keyring
+        .with_secret()?
+        .into_iter()
+        .filter(|c| rids.iter().any(|r| r.matches(&c.cert)))
+        .collect();
+    let mut last = Error::NotForUs;
+    for stored in &ours {
+        let key = unlock(ctx, keyring, stored)?;
+        match decrypt::decrypt(der, &key, &stored.cert) {
+            Ok(d) => return Ok(d),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
