@@ -59,3 +59,5 @@ done
 # An empty CRL, so revocation is checked against something.
 MAILADDR=none openssl ca -config ca.cnf -gencrl -crldays 3650 -out ca-crl.pem
 rm -rf ca-db ca.cnf
+# Private keys leave only inside the passphrase-protected PKCS#12 files.
+rm -f ./*.key
