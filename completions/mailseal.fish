@@ -1,0 +1,213 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mailseal_global_optspecs
+    string join \n keyring= at= json q/quiet v/verbose passphrase-file= passphrase-fd= h/help V/version
+end
+
+function __fish_mailseal_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mailseal_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mailseal_using_subcommand
+    set -l cmd (__fish_mailseal_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mailseal -n "__fish_mailseal_needs_command" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_needs_command" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_needs_command" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_needs_command" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_needs_command" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_needs_command" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_needs_command" -s V -l version -d 'Print version'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "sign" -d 'Sign a message (multipart/signed, or opaque with --opaque)'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "encrypt" -d 'Encrypt a message to its recipients (and optionally sign it)'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "decrypt" -d 'Decrypt a message and check any signature inside'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "verify" -d 'Verify the signature of a message'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "keyring" -d 'Manage keys and certificates'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "trust" -d 'Manage trust: anchors'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "generate" -d 'Print shell completions or man pages'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l signer -d 'Sign with this key (address, fingerprint or name) instead of the From address\'s' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l smime -d 'Use S/MIME'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l opaque -d 'Produce an opaque signed message (application/pkcs7-mime; smime-type=signed-data)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s r -l recipient -d 'Recipient (address, fingerprint or name); repeatable. Default: every address in To, Cc and Bcc, plus the sender' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l signer -d 'Sign with this key instead of the From address\'s' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l cipher -d 'S/MIME content encryption' -r -f -a "aes256-gcm\t'AuthEnvelopedData, AES-256-GCM (integrity-protected)'
+aes256-cbc\t'EnvelopedData, AES-256-CBC, for old clients (no integrity protection)'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l key-transport -d 'S/MIME key transport for RSA recipients' -r -f -a "pkcs1\t'RSAES-PKCS1-v1_5'
+oaep\t'RSAES-OAEP with SHA-256'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l sign -d 'Sign inside the encryption (sign, then encrypt)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d 'Use S/MIME'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l no-self -d 'Do not add the sender\'s own certificate as a recipient'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l legacy-cbc -d 'Accept EnvelopedData (AES-CBC) that no good signature inside authenticates; such text may have been altered (EFAIL)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s o -l output -d 'For opaque signed messages: write the verified message to FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "generate" -d 'Generate a new key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s o -l output -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l algorithm -d 'Key algorithm (S/MIME)' -r -f -a "rsa2048\t''
+rsa3072\t''
+p256\t''"
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days of the self-signed certificate' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a new key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "add" -d 'Trust a CA certificate as an anchor, optionally only for some mail domains'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "list" -d 'List trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "remove" -d 'Remove trust anchors matching a fingerprint or name'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l dir -d 'Output directory' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "sign" -d 'Sign a message (multipart/signed, or opaque with --opaque)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "encrypt" -d 'Encrypt a message to its recipients (and optionally sign it)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "decrypt" -d 'Decrypt a message and check any signature inside'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "verify" -d 'Verify the signature of a message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "keyring" -d 'Manage keys and certificates'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "trust" -d 'Manage trust: anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "generate" -d 'Print shell completions or man pages'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "generate" -d 'Generate a new key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "anchor" -d 'Manage X.509 trust anchors'
