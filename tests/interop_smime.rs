@@ -192,10 +192,11 @@ struct Gpgsm {
 impl Gpgsm {
     fn new(pki: &Pki) -> Gpgsm {
         let home = tempfile::Builder::new().prefix("gs").tempdir_in("/tmp").unwrap();
-        let h = home.path();
+        let h = home.path().to_path_buf();
+        let h = h.as_path();
         std::fs::write(h.join("gpgsm.conf"), "disable-crl-checks\n").unwrap();
         std::fs::write(h.join("gpg-agent.conf"), "allow-loopback-pinentry\n").unwrap();
-        let g = Gpgsm {
+        let mut g = Gpgsm {
             home,
             dave_cert: PathBuf::new(),
         };
@@ -219,7 +220,8 @@ impl Gpgsm {
         );
         let dave_cert = pki.dir.path().join("dave.pem");
         g.run(&["--import", s(&dave_cert)]);
-        Gpgsm { dave_cert, ..g }
+        g.dave_cert = dave_cert;
+        g
     }
 
     fn cmd(&self) -> Command {
