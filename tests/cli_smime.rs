@@ -22,19 +22,34 @@ fn world() -> World {
     env.import(&alice.p12);
     env.import(&bob.p12);
     env.anchor(&pki.ca());
-    World { env, pki, alice, bob }
+    World {
+        env,
+        pki,
+        alice,
+        bob,
+    }
 }
 
 fn alice_to_bob(subject: &str, body: &str) -> Vec<u8> {
-    message("Alice <alice@example.org>", "Bob <bob@example.org>", subject, body)
+    message(
+        "Alice <alice@example.org>",
+        "Bob <bob@example.org>",
+        subject,
+        body,
+    )
 }
 
 #[test]
 fn signed_message_verifies_as_trusted() {
     let w = world();
-    let signed = w.env.expect(&["sign"], &alice_to_bob("hello", "Grüße aus Köln"), 0);
+    let signed = w
+        .env
+        .expect(&["sign"], &alice_to_bob("hello", "Grüße aus Köln"), 0);
     assert!(contains(&signed, b"multipart/signed"));
-    assert!(contains(&signed, b"Subject: hello\r\n"), "outer headers kept");
+    assert!(
+        contains(&signed, b"Subject: hello\r\n"),
+        "outer headers kept"
+    );
     let (v, code) = w.env.verdict(&signed);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["verdict"], "trusted");
@@ -63,10 +78,15 @@ fn human_report_names_the_anchor() {
 #[test]
 fn opaque_signed_message_verifies_and_unwraps() {
     let w = world();
-    let signed = w.env.expect(&["sign", "--opaque"], &alice_to_bob("opaque", "opaque body"), 0);
+    let signed = w.env.expect(
+        &["sign", "--opaque"],
+        &alice_to_bob("opaque", "opaque body"),
+        0,
+    );
     assert!(contains(&signed, b"smime-type=signed-data"));
     let out = w.env.path("unwrapped.eml");
-    w.env.expect(&["verify", "-o", out.to_str().unwrap()], &signed, 0);
+    w.env
+        .expect(&["verify", "-o", out.to_str().unwrap()], &signed, 0);
     let unwrapped = std::fs::read(&out).unwrap();
     assert!(contains(&unwrapped, b"opaque body"));
     assert!(contains(&unwrapped, b"Subject: opaque"));
@@ -75,8 +95,13 @@ fn opaque_signed_message_verifies_and_unwraps() {
 #[test]
 fn signature_survives_lf_line_ends() {
     let w = world();
-    let signed = w.env.expect(&["sign"], &alice_to_bob("lf", "line one\nline two"), 0);
-    let lf: Vec<u8> = String::from_utf8(signed).unwrap().replace("\r\n", "\n").into_bytes();
+    let signed = w
+        .env
+        .expect(&["sign"], &alice_to_bob("lf", "line one\nline two"), 0);
+    let lf: Vec<u8> = String::from_utf8(signed)
+        .unwrap()
+        .replace("\r\n", "\n")
+        .into_bytes();
     let (v, code) = w.env.verdict(&lf);
     assert_eq!(code, 0, "{v}");
 }
@@ -84,7 +109,9 @@ fn signature_survives_lf_line_ends() {
 #[test]
 fn fail_tampered_content_is_bad() {
     let w = world();
-    let signed = w.env.expect(&["sign"], &alice_to_bob("tamper", "pay 100 EUR"), 0);
+    let signed = w
+        .env
+        .expect(&["sign"], &alice_to_bob("tamper", "pay 100 EUR"), 0);
     let tampered = replace_once(&signed, b"pay 100 EUR", b"pay 900 EUR");
     let (v, code) = w.env.verdict(&tampered);
     assert_eq!(code, 1, "{v}");
@@ -95,8 +122,15 @@ fn fail_tampered_content_is_bad() {
 #[test]
 fn fail_signer_not_the_sender_is_untrusted() {
     let w = world();
-    let msg = message("Carol <carol@example.org>", "bob@example.org", "spoof", "I am carol");
-    let signed = w.env.expect(&["sign", "--signer", "alice@example.org"], &msg, 0);
+    let msg = message(
+        "Carol <carol@example.org>",
+        "bob@example.org",
+        "spoof",
+        "I am carol",
+    );
+    let signed = w
+        .env
+        .expect(&["sign", "--signer", "alice@example.org"], &msg, 0);
     let (v, code) = w.env.verdict(&signed);
     assert_eq!(code, 3, "{v}");
     assert_eq!(v["signatures"][0]["sender_match"], false);
@@ -138,7 +172,9 @@ fn fail_expired_certificate_is_untrusted() {
     );
     w.env.import(&old.p12);
     let msg = message("dave@example.org", "bob@example.org", "old", "x");
-    let signed = w.env.expect(&["--at", "2025-06-01T00:00:00Z", "sign"], &msg, 0);
+    let signed = w
+        .env
+        .expect(&["--at", "2025-06-01T00:00:00Z", "sign"], &msg, 0);
     let (v, code) = w.env.verdict(&signed);
     assert_eq!(code, 3, "{v}");
     assert_eq!(v["signatures"][0]["trust"]["level"], "expired");
@@ -166,28 +202,56 @@ fn encrypted_message_decrypts_for_each_recipient() {
 #[test]
 fn sign_then_encrypt_reports_the_inner_signature() {
     let w = world();
-    let enc = w.env.expect(&["encrypt", "--sign"], &alice_to_bob("both", "signed and sealed"), 0);
-    let out = w.env.run(&["--json", "decrypt", "-o", w.env.path("out.eml").to_str().unwrap()], &enc);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let enc = w.env.expect(
+        &["encrypt", "--sign"],
+        &alice_to_bob("both", "signed and sealed"),
+        0,
+    );
+    let out = w.env.run(
+        &[
+            "--json",
+            "decrypt",
+            "-o",
+            w.env.path("out.eml").to_str().unwrap(),
+        ],
+        &enc,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["encrypted"], true);
     assert_eq!(v["integrity_protected"], true);
     assert_eq!(v["verdict"], "trusted");
-    assert!(contains(&std::fs::read(w.env.path("out.eml")).unwrap(), b"signed and sealed"));
+    assert!(contains(
+        &std::fs::read(w.env.path("out.eml")).unwrap(),
+        b"signed and sealed"
+    ));
 }
 
 #[test]
 fn cbc_needs_a_signature_or_explicit_consent() {
     let w = world();
     let plain = alice_to_bob("cbc", "legacy");
-    let enc = w.env.expect(&["encrypt", "--cipher", "aes256-cbc"], &plain, 0);
+    let enc = w
+        .env
+        .expect(&["encrypt", "--cipher", "aes256-cbc"], &plain, 0);
     assert!(contains(&enc, b"enveloped-data"));
     let out = w.env.path("cbc.eml");
-    w.env.expect(&["decrypt", "-o", out.to_str().unwrap()], &enc, 1);
-    assert!(!out.exists(), "no plaintext from unauthenticated ciphertext");
+    w.env
+        .expect(&["decrypt", "-o", out.to_str().unwrap()], &enc, 1);
+    assert!(
+        !out.exists(),
+        "no plaintext from unauthenticated ciphertext"
+    );
     let clear = w.env.expect(&["decrypt", "--legacy-cbc"], &enc, 0);
     assert!(contains(&clear, b"legacy"));
-    let signed_enc = w.env.expect(&["encrypt", "--sign", "--cipher", "aes256-cbc"], &plain, 0);
+    let signed_enc = w
+        .env
+        .expect(&["encrypt", "--sign", "--cipher", "aes256-cbc"], &plain, 0);
     w.env.expect(&["decrypt"], &signed_enc, 0);
 }
 
@@ -198,7 +262,12 @@ fn fail_message_not_for_us_leaves_no_output() {
     let sender = Env::new();
     sender.import(&carol.cert);
     sender.anchor(&w.pki.ca());
-    let msg = message("x@example.org", "carol@example.org", "notforus", "for carol");
+    let msg = message(
+        "x@example.org",
+        "carol@example.org",
+        "notforus",
+        "for carol",
+    );
     let enc = sender.expect(&["encrypt", "--no-self"], &msg, 0);
     let out = w.env.path("never.eml");
     let res = w.env.run(&["decrypt", "-o", out.to_str().unwrap()], &enc);
@@ -210,7 +279,9 @@ fn fail_message_not_for_us_leaves_no_output() {
 #[test]
 fn fail_tampered_gcm_ciphertext_is_refused() {
     let w = world();
-    let enc = w.env.expect(&["encrypt"], &alice_to_bob("gcm", "integrity"), 0);
+    let enc = w
+        .env
+        .expect(&["encrypt"], &alice_to_bob("gcm", "integrity"), 0);
     // Flip one base64 character inside the body, far from the start.
     let text = String::from_utf8(enc).unwrap();
     let body_start = text.find("\r\n\r\n").unwrap() + 4;
@@ -220,18 +291,30 @@ fn fail_tampered_gcm_ciphertext_is_refused() {
     bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
     let out = w.env.path("tampered.eml");
     let res = w.env.run(&["decrypt", "-o", out.to_str().unwrap()], &bytes);
-    assert_eq!(res.status.code(), Some(1), "{}", String::from_utf8_lossy(&res.stderr));
+    assert_eq!(
+        res.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     assert!(!out.exists());
 }
 
 #[test]
 fn fail_garbage_and_truncated_input_exit_2() {
     let w = world();
-    let signed = w.env.expect(&["sign", "--opaque"], &alice_to_bob("trunc", "x"), 0);
+    let signed = w
+        .env
+        .expect(&["sign", "--opaque"], &alice_to_bob("trunc", "x"), 0);
     let garbage = b"Content-Type: application/pkcs7-mime; smime-type=signed-data\r\nContent-Transfer-Encoding: base64\r\n\r\nMIIB////\r\n";
     for input in [&signed[..signed.len() - 300], &garbage[..]] {
         let res = w.env.run(&["verify"], input);
-        assert_eq!(res.status.code(), Some(2), "{}", String::from_utf8_lossy(&res.stderr));
+        assert_eq!(
+            res.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
         assert!(String::from_utf8_lossy(&res.stderr).starts_with("error: "));
     }
 }
@@ -242,7 +325,8 @@ fn unsigned_message_exits_4() {
     let (v, code) = w.env.verdict(&alice_to_bob("plain", "nothing"));
     assert_eq!(code, 4);
     assert_eq!(v["verdict"], "unsigned");
-    w.env.expect(&["decrypt"], &alice_to_bob("plain", "nothing"), 4);
+    w.env
+        .expect(&["decrypt"], &alice_to_bob("plain", "nothing"), 4);
 }
 
 #[test]
@@ -298,7 +382,13 @@ fn decoded_body_contains(msg: &[u8], raw: &[u8]) -> bool {
 fn fail_no_passphrase_source_fails_at_once() {
     let w = world();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mailseal"));
-    cmd.args(["--keyring", w.env.keyring().to_str().unwrap(), "--at", AT, "sign"]);
+    cmd.args([
+        "--keyring",
+        w.env.keyring().to_str().unwrap(),
+        "--at",
+        AT,
+        "sign",
+    ]);
     let started = std::time::Instant::now();
     let res = w.env.run_cmd(&mut cmd, &alice_to_bob("nopass", "x"));
     assert_eq!(res.status.code(), Some(2));
@@ -309,7 +399,12 @@ fn fail_no_passphrase_source_fails_at_once() {
 #[test]
 fn fail_missing_recipient_is_named_and_nothing_is_sent() {
     let w = world();
-    let msg = message("alice@example.org", "bob@example.org, zed@example.org", "missing", "x");
+    let msg = message(
+        "alice@example.org",
+        "bob@example.org, zed@example.org",
+        "missing",
+        "x",
+    );
     let res = w.env.run(&["encrypt"], &msg);
     assert_eq!(res.status.code(), Some(2));
     assert!(res.stdout.is_empty(), "no plaintext fallback");
@@ -333,16 +428,32 @@ fn keyring_list_export_remove() {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|r| r["emails"].as_array().unwrap().iter().map(|e| e.as_str().unwrap().to_string()))
+        .flat_map(|r| {
+            r["emails"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e.as_str().unwrap().to_string())
+        })
         .collect();
-    assert!(emails.contains(&"alice@example.org".into()) && emails.contains(&"bob@example.org".into()));
-    let pem = w.env.expect(&["keyring", "export", "bob@example.org"], b"", 0);
+    assert!(
+        emails.contains(&"alice@example.org".into()) && emails.contains(&"bob@example.org".into())
+    );
+    let pem = w
+        .env
+        .expect(&["keyring", "export", "bob@example.org"], b"", 0);
     assert!(contains(&pem, b"-----BEGIN CERTIFICATE-----"));
     assert!(!contains(&pem, b"PRIVATE KEY"));
-    let secret = w.env.expect(&["keyring", "export", "--secret", "bob@example.org"], b"", 0);
+    let secret = w.env.expect(
+        &["keyring", "export", "--secret", "bob@example.org"],
+        b"",
+        0,
+    );
     assert!(contains(&secret, b"-----BEGIN ENCRYPTED PRIVATE KEY-----"));
-    w.env.expect(&["keyring", "remove", "bob@example.org"], b"", 0);
-    w.env.expect(&["keyring", "list", "bob@example.org"], b"", 2);
+    w.env
+        .expect(&["keyring", "remove", "bob@example.org"], b"", 0);
+    w.env
+        .expect(&["keyring", "list", "bob@example.org"], b"", 2);
     let _ = &w.bob;
 }
 
@@ -351,14 +462,35 @@ fn generated_key_signs_and_its_csr_is_valid() {
     let env = Env::new();
     let csr = env.path("req.pem");
     env.expect(
-        &["keyring", "generate", "--smime", "--email", "gen@example.org", "--name", "Gen User", "--algorithm", "p256", "--csr", csr.to_str().unwrap()],
+        &[
+            "keyring",
+            "generate",
+            "--smime",
+            "--email",
+            "gen@example.org",
+            "--name",
+            "Gen User",
+            "--algorithm",
+            "p256",
+            "--csr",
+            csr.to_str().unwrap(),
+        ],
         b"",
         0,
     );
-    run_ok(std::process::Command::new("openssl").args(["req", "-verify", "-noout", "-in", csr.to_str().unwrap()]));
+    run_ok(std::process::Command::new("openssl").args([
+        "req",
+        "-verify",
+        "-noout",
+        "-in",
+        csr.to_str().unwrap(),
+    ]));
     let msg = message("gen@example.org", "x@example.org", "gen", "self-signed");
     let signed = env.expect(&["sign"], &msg, 0);
     let (v, code) = env.verdict(&signed);
     assert_eq!(v["signatures"][0]["status"], "good", "{v}");
-    assert_eq!(code, 3, "a self-signed certificate is not trusted until anchored");
+    assert_eq!(
+        code, 3,
+        "a self-signed certificate is not trusted until anchored"
+    );
 }

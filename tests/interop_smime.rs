@@ -15,7 +15,9 @@ fn b64(data: &[u8]) -> String {
         if i > 0 && i % 19 == 0 {
             s.push_str("\r\n");
         }
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for k in 0..4 {
             if k <= c.len() {
                 s.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
@@ -69,7 +71,12 @@ fn world() -> World {
     env.import(&alice.p12);
     env.import(&bob.p12);
     env.anchor(&pki.ca());
-    World { env, pki, alice, bob }
+    World {
+        env,
+        pki,
+        alice,
+        bob,
+    }
 }
 
 fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
@@ -85,11 +92,25 @@ fn s(p: &Path) -> &str {
 #[test]
 fn openssl_verifies_our_signatures() {
     let w = world();
-    let msg = message("alice@example.org", "bob@example.org", "to-openssl", "checked by openssl");
+    let msg = message(
+        "alice@example.org",
+        "bob@example.org",
+        "to-openssl",
+        "checked by openssl",
+    );
     for flags in [&["sign"][..], &["sign", "--opaque"][..]] {
         let signed = w.env.expect(flags, &msg, 0);
         let f = write(w.env.dir.path(), "signed.eml", &signed);
-        let out = run_ok(Command::new("openssl").args(["cms", "-verify", "-CAfile", s(&w.pki.ca()), "-in", s(&f), "-purpose", "smimesign"]));
+        let out = run_ok(Command::new("openssl").args([
+            "cms",
+            "-verify",
+            "-CAfile",
+            s(&w.pki.ca()),
+            "-in",
+            s(&f),
+            "-purpose",
+            "smimesign",
+        ]));
         assert!(contains(&out.stdout, b"checked by openssl"), "{flags:?}");
     }
 }
@@ -99,13 +120,29 @@ fn we_verify_openssl_signatures() {
     let w = world();
     let d = w.env.dir.path();
     let content = write(d, "content.txt", ENTITY);
-    for extra in [&[][..], &["-nodetach"][..], &["-nodetach", "-stream"][..], &["-md", "sha512"][..], &["-keyopt", "rsa_padding_mode:pss"][..]] {
+    for extra in [
+        &[][..],
+        &["-nodetach"][..],
+        &["-nodetach", "-stream"][..],
+        &["-md", "sha512"][..],
+        &["-keyopt", "rsa_padding_mode:pss"][..],
+    ] {
         let out = run_ok(
             Command::new("openssl")
-                .args(["cms", "-sign", "-in", s(&content), "-signer", s(&w.alice.cert), "-inkey", s(&w.alice.key)])
+                .args([
+                    "cms",
+                    "-sign",
+                    "-in",
+                    s(&content),
+                    "-signer",
+                    s(&w.alice.cert),
+                    "-inkey",
+                    s(&w.alice.key),
+                ])
                 .args(extra),
         );
-        let mut msg = b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
+        let mut msg =
+            b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
         msg.extend_from_slice(&out.stdout);
         let (v, code) = w.env.verdict(&msg);
         assert_eq!(code, 0, "openssl cms -sign {extra:?}: {v}");
@@ -118,7 +155,12 @@ fn openssl_decrypts_ours_for_each_of_three_recipients() {
     let w = world();
     let carol = w.pki.user("carol@example.org", CertOpts::default());
     w.env.import(&carol.cert);
-    let msg = message("alice@example.org", "bob@example.org, carol@example.org", "three", "for three readers");
+    let msg = message(
+        "alice@example.org",
+        "bob@example.org, carol@example.org",
+        "three",
+        "for three readers",
+    );
     let d = w.env.dir.path();
     for flags in [
         &["encrypt"][..],
@@ -129,13 +171,33 @@ fn openssl_decrypts_ours_for_each_of_three_recipients() {
         let enc = w.env.expect(flags, &msg, 0);
         let f = write(d, "enc.eml", &enc);
         for u in [&w.alice, &w.bob, &carol] {
-            let out = run_ok(Command::new("openssl").args(["cms", "-decrypt", "-in", s(&f), "-recip", s(&u.cert), "-inkey", s(&u.key)]));
+            let out = run_ok(Command::new("openssl").args([
+                "cms",
+                "-decrypt",
+                "-in",
+                s(&f),
+                "-recip",
+                s(&u.cert),
+                "-inkey",
+                s(&u.key),
+            ]));
             if flags.contains(&"--sign") {
                 let inner = write(d, "inner.eml", &out.stdout);
-                let v = run_ok(Command::new("openssl").args(["cms", "-verify", "-CAfile", s(&w.pki.ca()), "-in", s(&inner)]));
+                let v = run_ok(Command::new("openssl").args([
+                    "cms",
+                    "-verify",
+                    "-CAfile",
+                    s(&w.pki.ca()),
+                    "-in",
+                    s(&inner),
+                ]));
                 assert!(contains(&v.stdout, b"for three readers"));
             } else {
-                assert!(contains(&out.stdout, b"for three readers"), "{flags:?} for {}", u.email);
+                assert!(
+                    contains(&out.stdout, b"for three readers"),
+                    "{flags:?} for {}",
+                    u.email
+                );
             }
         }
     }
@@ -150,12 +212,30 @@ fn we_decrypt_openssl_messages() {
         (&["-aes-256-gcm"], &[]),
         (&["-aes256"], &["--legacy-cbc"]),
         (&["-aes128", "-stream"], &["--legacy-cbc"]),
-        (&["-aes256", "-keyopt", "rsa_padding_mode:oaep"], &["--legacy-cbc"]),
-        (&["-aes256", "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256"], &["--legacy-cbc"]),
+        (
+            &["-aes256", "-keyopt", "rsa_padding_mode:oaep"],
+            &["--legacy-cbc"],
+        ),
+        (
+            &[
+                "-aes256",
+                "-keyopt",
+                "rsa_padding_mode:oaep",
+                "-keyopt",
+                "rsa_oaep_md:sha256",
+            ],
+            &["--legacy-cbc"],
+        ),
     ];
     for (ossl, ours) in cases {
-        let out = run_ok(Command::new("openssl").args(["cms", "-encrypt", "-in", s(&content)]).args(ossl).arg(s(&w.bob.cert)));
-        let mut msg = b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
+        let out = run_ok(
+            Command::new("openssl")
+                .args(["cms", "-encrypt", "-in", s(&content)])
+                .args(ossl)
+                .arg(s(&w.bob.cert)),
+        );
+        let mut msg =
+            b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
         msg.extend_from_slice(&out.stdout);
         let mut args = vec!["decrypt"];
         args.extend_from_slice(ours);
@@ -169,14 +249,37 @@ fn we_decrypt_and_verify_openssl_sign_then_encrypt() {
     let w = world();
     let d = w.env.dir.path();
     let content = write(d, "content.txt", ENTITY);
-    let signed = run_ok(Command::new("openssl").args(["cms", "-sign", "-in", s(&content), "-signer", s(&w.alice.cert), "-inkey", s(&w.alice.key)]));
+    let signed = run_ok(Command::new("openssl").args([
+        "cms",
+        "-sign",
+        "-in",
+        s(&content),
+        "-signer",
+        s(&w.alice.cert),
+        "-inkey",
+        s(&w.alice.key),
+    ]));
     let signed_f = write(d, "signed.eml", &signed.stdout);
-    let enc = run_ok(Command::new("openssl").args(["cms", "-encrypt", "-aes256", "-in", s(&signed_f), s(&w.bob.cert)]));
+    let enc = run_ok(Command::new("openssl").args([
+        "cms",
+        "-encrypt",
+        "-aes256",
+        "-in",
+        s(&signed_f),
+        s(&w.bob.cert),
+    ]));
     let mut msg = b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: s+e\r\n".to_vec();
     msg.extend_from_slice(&enc.stdout);
     // CBC, but a good signature inside authenticates the content.
-    let out = w.env.run(&["--json", "decrypt", "-o", s(&d.join("clear.eml"))], &msg);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = w
+        .env
+        .run(&["--json", "decrypt", "-o", s(&d.join("clear.eml"))], &msg);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["verdict"], "trusted");
     assert_eq!(v["integrity_protected"], false);
@@ -191,7 +294,10 @@ struct Gpgsm {
 
 impl Gpgsm {
     fn new(pki: &Pki) -> Gpgsm {
-        let home = tempfile::Builder::new().prefix("gs").tempdir_in("/tmp").unwrap();
+        let home = tempfile::Builder::new()
+            .prefix("gs")
+            .tempdir_in("/tmp")
+            .unwrap();
         let h = home.path().to_path_buf();
         let h = h.as_path();
         std::fs::write(h.join("gpgsm.conf"), "disable-crl-checks\n").unwrap();
@@ -214,7 +320,23 @@ impl Gpgsm {
         let csr_f = write(pki.dir.path(), "dave.csr", &csr.stdout);
         run_ok(
             Command::new("openssl")
-                .args(["ca", "-batch", "-config", "ca.cnf", "-extensions", "user_ext", "-in", s(&csr_f), "-out", "dave.pem", "-startdate", "20260101000000Z", "-enddate", "20280101000000Z", "-notext"])
+                .args([
+                    "ca",
+                    "-batch",
+                    "-config",
+                    "ca.cnf",
+                    "-extensions",
+                    "user_ext",
+                    "-in",
+                    s(&csr_f),
+                    "-out",
+                    "dave.pem",
+                    "-startdate",
+                    "20260101000000Z",
+                    "-enddate",
+                    "20280101000000Z",
+                    "-notext",
+                ])
                 .current_dir(pki.dir.path())
                 .env("MAILADDR", "dave@example.org"),
         );
@@ -226,8 +348,15 @@ impl Gpgsm {
 
     fn cmd(&self) -> Command {
         let mut c = Command::new("gpgsm");
-        c.env("GNUPGHOME", self.home.path())
-            .args(["--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--faked-system-time", "20260601T120000"]);
+        c.env("GNUPGHOME", self.home.path()).args([
+            "--batch",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            "",
+            "--faked-system-time",
+            "20260601T120000",
+        ]);
         c
     }
 
@@ -238,7 +367,10 @@ impl Gpgsm {
 
 impl Drop for Gpgsm {
     fn drop(&mut self) {
-        let _ = Command::new("gpgconf").env("GNUPGHOME", self.home.path()).args(["--kill", "gpg-agent"]).status();
+        let _ = Command::new("gpgconf")
+            .env("GNUPGHOME", self.home.path())
+            .args(["--kill", "gpg-agent"])
+            .status();
     }
 }
 
@@ -246,24 +378,48 @@ impl Drop for Gpgsm {
 fn gpgsm_verifies_our_signatures() {
     let w = world();
     let g = Gpgsm::new(&w.pki);
-    let msg = message("alice@example.org", "bob@example.org", "to-gpgsm", "checked by gpgsm");
+    let msg = message(
+        "alice@example.org",
+        "bob@example.org",
+        "to-gpgsm",
+        "checked by gpgsm",
+    );
     let d = w.env.dir.path();
     let signed = w.env.expect(&["sign"], &msg, 0);
     let a = mailseal::mime::analyze(&signed).unwrap();
-    let mailseal::mime::Body::MultipartSigned { signed: entity, signature, .. } = a.root else { panic!("not multipart/signed") };
+    let mailseal::mime::Body::MultipartSigned {
+        signed: entity,
+        signature,
+        ..
+    } = a.root
+    else {
+        panic!("not multipart/signed")
+    };
     let sig = write(d, "sig.der", &signature);
     let content = write(d, "content", &entity);
-    let out = g.cmd().args(["--verify", s(&sig), s(&content)]).output().unwrap();
+    let out = g
+        .cmd()
+        .args(["--verify", s(&sig), s(&content)])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() && err.contains("Good signature"), "{err}");
+    assert!(
+        out.status.success() && err.contains("Good signature"),
+        "{err}"
+    );
 
     let opaque = w.env.expect(&["sign", "--opaque"], &msg, 0);
     let a = mailseal::mime::analyze(&opaque).unwrap();
-    let mailseal::mime::Body::Pkcs7Mime { der, .. } = a.root else { panic!("not pkcs7-mime") };
+    let mailseal::mime::Body::Pkcs7Mime { der, .. } = a.root else {
+        panic!("not pkcs7-mime")
+    };
     let f = write(d, "opaque.der", &der);
     let out = g.cmd().args(["--verify", s(&f)]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() && err.contains("Good signature"), "{err}");
+    assert!(
+        out.status.success() && err.contains("Good signature"),
+        "{err}"
+    );
     assert!(contains(&out.stdout, b"checked by gpgsm"));
 }
 
@@ -272,11 +428,20 @@ fn gpgsm_decrypts_ours() {
     let w = world();
     let g = Gpgsm::new(&w.pki);
     w.env.import(&g.dave_cert);
-    let msg = message("alice@example.org", "dave@example.org, bob@example.org", "to-gpgsm", "read by gpgsm");
+    let msg = message(
+        "alice@example.org",
+        "dave@example.org, bob@example.org",
+        "to-gpgsm",
+        "read by gpgsm",
+    );
     // gpgsm 2.2 reads EnvelopedData only (not AuthEnvelopedData).
-    let enc = w.env.expect(&["encrypt", "--cipher", "aes256-cbc"], &msg, 0);
+    let enc = w
+        .env
+        .expect(&["encrypt", "--cipher", "aes256-cbc"], &msg, 0);
     let a = mailseal::mime::analyze(&enc).unwrap();
-    let mailseal::mime::Body::Pkcs7Mime { der, .. } = a.root else { panic!("not pkcs7-mime") };
+    let mailseal::mime::Body::Pkcs7Mime { der, .. } = a.root else {
+        panic!("not pkcs7-mime")
+    };
     let f = write(w.env.dir.path(), "enc.der", &der);
     let out = g.run(&["--decrypt", s(&f)]);
     assert!(contains(&out.stdout, b"read by gpgsm"));
@@ -289,16 +454,31 @@ fn we_verify_and_decrypt_gpgsm_output() {
     w.env.import(&g.dave_cert);
     let d = w.env.dir.path();
     let content = write(d, "entity", ENTITY);
-    let sig = g.run(&["--detach-sign", "--local-user", "dave@example.org", s(&content)]);
-    let (v, code) = w.env.verdict(&multipart_signed("dave@example.org", ENTITY, &sig.stdout));
+    let sig = g.run(&[
+        "--detach-sign",
+        "--local-user",
+        "dave@example.org",
+        s(&content),
+    ]);
+    let (v, code) = w
+        .env
+        .verdict(&multipart_signed("dave@example.org", ENTITY, &sig.stdout));
     assert_eq!(code, 0, "{v}");
     let opaque = g.run(&["--sign", "--local-user", "dave@example.org", s(&content)]);
-    let (v, code) = w.env.verdict(&pkcs7_mime("dave@example.org", "signed-data", &opaque.stdout));
+    let (v, code) = w.env.verdict(&pkcs7_mime(
+        "dave@example.org",
+        "signed-data",
+        &opaque.stdout,
+    ));
     assert_eq!(code, 0, "{v}");
 
     g.run(&["--import", s(&w.bob.cert)]);
     let enc = g.run(&["--encrypt", "--recipient", "bob@example.org", s(&content)]);
-    let clear = w.env.expect(&["decrypt", "--legacy-cbc"], &pkcs7_mime("dave@example.org", "enveloped-data", &enc.stdout), 0);
+    let clear = w.env.expect(
+        &["decrypt", "--legacy-cbc"],
+        &pkcs7_mime("dave@example.org", "enveloped-data", &enc.stdout),
+        0,
+    );
     assert!(contains(&clear, b"Hello from a peer."));
     let _ = &w.alice;
 }

@@ -54,8 +54,17 @@ pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes a file atomically; `private` makes it mode 0600.
+/// Writes a file atomically; `private` makes it mode 0600. A path that
+/// exists and is not a regular file (`/dev/null`, a FIFO) is written
+/// directly: there is nothing to replace.
 pub fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(data))
+            .map_err(|e| Error::io(path, e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -84,4 +93,37 @@ pub fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let p = dir.path().join("out.eml");
+        write_atomic(&p, b"one", false).unwrap();
+        write_atomic(&p, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn device_targets_are_written_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomic(Path::new("/dev/null"), b"discard", false).unwrap();
+        assert!(std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+
+    #[test]
+    fn fail_missing_directory_is_an_error() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let p = dir.path().join("no/such/dir/out.eml");
+        assert!(write_atomic(&p, b"x", false).is_err());
+    }
 }

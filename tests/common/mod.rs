@@ -16,7 +16,9 @@ pub const PASS: &str = "test-passphrase";
 
 /// Runs a peer tool; panics with its stderr when it fails.
 pub fn run_ok(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     assert!(
         out.status.success(),
         "{cmd:?} failed: {}",
@@ -109,7 +111,10 @@ impl Env {
             Some(code),
             "mailseal {args:?}: stderr: {}\nstdout: {}",
             String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout).chars().take(2000).collect::<String>()
+            String::from_utf8_lossy(&out.stdout)
+                .chars()
+                .take(2000)
+                .collect::<String>()
         );
         out.stdout
     }
@@ -189,10 +194,38 @@ impl Pki {
             serial: std::cell::Cell::new(0),
         };
         // openssl req -new -newkey rsa:2048 ...; openssl ca -selfsign ...
-        pki.openssl(&["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-subj", &format!("/CN={name}"), "-out", "ca.csr"]);
         pki.openssl(&[
-            "ca", "-batch", "-selfsign", "-config", "ca.cnf", "-keyfile", "ca.key", "-extensions", "ca_ext", "-in", "ca.csr", "-out", "ca.pem",
-            "-startdate", "20250101000000Z", "-enddate", "20350101000000Z", "-notext",
+            "req",
+            "-new",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-subj",
+            &format!("/CN={name}"),
+            "-out",
+            "ca.csr",
+        ]);
+        pki.openssl(&[
+            "ca",
+            "-batch",
+            "-selfsign",
+            "-config",
+            "ca.cnf",
+            "-keyfile",
+            "ca.key",
+            "-extensions",
+            "ca_ext",
+            "-in",
+            "ca.csr",
+            "-out",
+            "ca.pem",
+            "-startdate",
+            "20250101000000Z",
+            "-enddate",
+            "20350101000000Z",
+            "-notext",
         ]);
         pki
     }
@@ -217,8 +250,20 @@ impl Pki {
         let base = format!("u{n}");
         let d = self.dir.path();
         let keygen: Vec<&str> = match opts.key {
-            "ec" => vec!["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-            _ => vec!["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+            "ec" => vec![
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+            ],
+            _ => vec![
+                "genpkey",
+                "-algorithm",
+                "RSA",
+                "-pkeyopt",
+                "rsa_keygen_bits:2048",
+            ],
         };
         let key = format!("{base}.key");
         let mut args = keygen;
@@ -226,7 +271,16 @@ impl Pki {
         self.openssl(&args);
         let cn = email.split('@').next().unwrap_or(email);
         let csr = format!("{base}.csr");
-        self.openssl(&["req", "-new", "-key", &key, "-subj", &format!("/CN={cn}"), "-out", &csr]);
+        self.openssl(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &format!("/CN={cn}"),
+            "-out",
+            &csr,
+        ]);
         let ext = match (opts.key, opts.email_eku) {
             (_, false) => "noeku_ext",
             ("ec", true) => "ec_ext",
@@ -236,14 +290,38 @@ impl Pki {
         run_ok(
             Command::new("openssl")
                 .args([
-                    "ca", "-batch", "-config", "ca.cnf", "-extensions", ext, "-in", &csr, "-out", &cert, "-startdate", opts.start, "-enddate", opts.end,
+                    "ca",
+                    "-batch",
+                    "-config",
+                    "ca.cnf",
+                    "-extensions",
+                    ext,
+                    "-in",
+                    &csr,
+                    "-out",
+                    &cert,
+                    "-startdate",
+                    opts.start,
+                    "-enddate",
+                    opts.end,
                     "-notext",
                 ])
                 .current_dir(d)
                 .env("MAILADDR", email),
         );
         let p12 = format!("{base}.p12");
-        self.openssl(&["pkcs12", "-export", "-in", &cert, "-inkey", &key, "-passout", &format!("pass:{PASS}"), "-out", &p12]);
+        self.openssl(&[
+            "pkcs12",
+            "-export",
+            "-in",
+            &cert,
+            "-inkey",
+            &key,
+            "-passout",
+            &format!("pass:{PASS}"),
+            "-out",
+            &p12,
+        ]);
         User {
             email: email.to_string(),
             cert: d.join(cert),
@@ -255,7 +333,15 @@ impl Pki {
     /// Revokes a user's certificate (keyCompromise) and returns a fresh CRL (PEM).
     pub fn revoke(&self, user: &User) -> PathBuf {
         let cert = user.cert.to_str().unwrap();
-        self.openssl(&["ca", "-config", "ca.cnf", "-revoke", cert, "-crl_reason", "keyCompromise"]);
+        self.openssl(&[
+            "ca",
+            "-config",
+            "ca.cnf",
+            "-revoke",
+            cert,
+            "-crl_reason",
+            "keyCompromise",
+        ]);
         self.crl()
     }
 

@@ -1,0 +1,336 @@
+//! Benchmarks against the peers, on the same inputs in the same run
+//! (`cargo bench --bench peers`). Prints the median wall time of each
+//! command, as whole processes, and the ratio peer / mailseal.
+//!
+//! Workloads (SPEC.md section 8):
+//! - encrypt 1 MB to 100 RSA-2048 recipients: `openssl cms -encrypt`
+//! - sign, verify and decrypt a 1 MB message: `openssl cms`
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 15;
+const RECIPIENTS: usize = 100;
+const AT: &str = "2026-06-01T12:00:00Z";
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let d = dir.path();
+    eprintln!("setting up {RECIPIENTS} recipients ...");
+    let setup = Setup::new(d);
+    let message = one_mb_message(d);
+    println!(
+        "{:<58} {:>10} {:>10} {:>7}",
+        "workload", "peer ms", "ours ms", "ratio"
+    );
+    bench_encrypt(&setup, &message);
+    bench_single(&setup, &message);
+}
+
+struct Setup {
+    dir: PathBuf,
+    keyring: PathBuf,
+    pass: PathBuf,
+    certs: Vec<PathBuf>,
+    emails: Vec<String>,
+    ca: PathBuf,
+}
+
+impl Setup {
+    fn new(d: &Path) -> Setup {
+        let pass = d.join("pass");
+        std::fs::write(&pass, "bench\n").unwrap();
+        openssl(
+            d,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-subj",
+                "/CN=Bench CA",
+                "-days",
+                "3650",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+            ],
+        );
+        std::fs::write(d.join("ext.cnf"), "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=emailProtection\nsubjectAltName=email:${ENV::MAILADDR}\n").unwrap();
+        let mut certs = Vec::new();
+        let mut emails = Vec::new();
+        for i in 0..RECIPIENTS {
+            let email = format!("r{i}@example.org");
+            let (key, csr, crt) = (
+                format!("r{i}.key"),
+                format!("r{i}.csr"),
+                format!("r{i}.pem"),
+            );
+            openssl(
+                d,
+                &[
+                    "req",
+                    "-new",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    &key,
+                    "-out",
+                    &csr,
+                    "-subj",
+                    &format!("/CN=r{i}"),
+                ],
+            );
+            let ok = Command::new("openssl")
+                .args([
+                    "x509",
+                    "-req",
+                    "-in",
+                    &csr,
+                    "-CA",
+                    "ca.pem",
+                    "-CAkey",
+                    "ca.key",
+                    "-set_serial",
+                    &(1000 + i).to_string(),
+                    "-days",
+                    "3650",
+                    "-extfile",
+                    "ext.cnf",
+                    "-out",
+                    &crt,
+                ])
+                .env("MAILADDR", &email)
+                .current_dir(d)
+                .stderr(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(ok.success());
+            certs.push(d.join(crt));
+            emails.push(email);
+        }
+        // r0 also gets its secret key, to sign and decrypt with.
+        openssl(
+            d,
+            &[
+                "pkcs12",
+                "-export",
+                "-in",
+                "r0.pem",
+                "-inkey",
+                "r0.key",
+                "-passout",
+                "pass:bench",
+                "-out",
+                "r0.p12",
+            ],
+        );
+        let s = Setup {
+            dir: d.to_path_buf(),
+            keyring: d.join("keyring"),
+            pass,
+            certs,
+            emails,
+            ca: d.join("ca.pem"),
+        };
+        let mut import = vec![
+            "keyring".to_string(),
+            "import".to_string(),
+            d.join("r0.p12").display().to_string(),
+        ];
+        import.extend(s.certs.iter().skip(1).map(|c| c.display().to_string()));
+        assert!(s
+            .ours(&import.iter().map(String::as_str).collect::<Vec<_>>())
+            .status()
+            .unwrap()
+            .success());
+        assert!(s
+            .ours(&["trust", "anchor", "add", s.ca.to_str().unwrap()])
+            .status()
+            .unwrap()
+            .success());
+        s
+    }
+
+    fn ours(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mailseal"));
+        c.arg("--keyring")
+            .arg(&self.keyring)
+            .arg("--passphrase-file")
+            .arg(&self.pass)
+            .args(["--at", AT])
+            .args(args);
+        c.stdout(Stdio::null()).stderr(Stdio::null());
+        c
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.join(name).display().to_string()
+    }
+}
+
+fn openssl(d: &Path, args: &[&str]) {
+    let ok = Command::new("openssl")
+        .args(args)
+        .current_dir(d)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success(), "openssl {args:?}");
+}
+
+fn one_mb_message(d: &Path) -> PathBuf {
+    let mut m = b"From: r0@example.org\r\nTo: r1@example.org\r\nSubject: bench\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n".to_vec();
+    let line = b"The quick brown fox jumps over the lazy dog, again and again and again.\r\n";
+    while m.len() < 1 << 20 {
+        m.extend_from_slice(line);
+    }
+    let p = d.join("1mb.eml");
+    std::fs::write(&p, m).unwrap();
+    p
+}
+
+/// Median wall time of `runs` runs of a freshly built command.
+fn median(mut make: impl FnMut() -> Command) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let mut c = make();
+            let t = Instant::now();
+            let st = c.status().expect("run");
+            let e = t.elapsed();
+            assert!(st.success(), "{c:?} failed");
+            e
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn report(name: &str, peer: Duration, ours: Duration) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<58} {:>10.2} {:>10.2} {:>6.1}x",
+        ms(peer),
+        ms(ours),
+        ms(peer) / ms(ours)
+    );
+}
+
+fn bench_encrypt(s: &Setup, msg: &Path) {
+    let m = msg.to_str().unwrap();
+    let peer = median(|| {
+        let mut c = Command::new("openssl");
+        c.args([
+            "cms",
+            "-encrypt",
+            "-aes-256-gcm",
+            "-in",
+            m,
+            "-out",
+            "/dev/null",
+        ])
+        .args(&s.certs);
+        c.stderr(Stdio::null());
+        c
+    });
+    let ours = median(|| {
+        let mut args = vec!["encrypt", "--no-self", "-o", "/dev/null"];
+        for e in &s.emails {
+            args.extend(["-r", e.as_str()]);
+        }
+        args.push(m);
+        s.ours(&args)
+    });
+    report(
+        "encrypt 1 MB to 100 RSA-2048 recipients (openssl cms)",
+        peer,
+        ours,
+    );
+}
+
+fn bench_single(s: &Setup, msg: &Path) {
+    let m = msg.to_str().unwrap();
+    let (cert, key) = (s.certs[0].to_str().unwrap(), s.path("r0.key"));
+    let peer = median(|| {
+        let mut c = Command::new("openssl");
+        c.args([
+            "cms",
+            "-sign",
+            "-in",
+            m,
+            "-signer",
+            cert,
+            "-inkey",
+            &key,
+            "-out",
+            "/dev/null",
+        ]);
+        c
+    });
+    let ours = median(|| s.ours(&["sign", "-o", "/dev/null", m]));
+    report("sign a 1 MB message (openssl cms -sign)", peer, ours);
+
+    let signed = s.path("signed.eml");
+    assert!(s
+        .ours(&["sign", "-o", &signed, m])
+        .status()
+        .unwrap()
+        .success());
+    let ca = s.ca.to_str().unwrap();
+    let peer = median(|| {
+        let mut c = Command::new("openssl");
+        c.args([
+            "cms",
+            "-verify",
+            "-CAfile",
+            ca,
+            "-in",
+            &signed,
+            "-out",
+            "/dev/null",
+        ])
+        .stderr(Stdio::null());
+        c
+    });
+    let ours = median(|| s.ours(&["verify", &signed]));
+    report(
+        "verify a 1 MB signed message (openssl cms -verify)",
+        peer,
+        ours,
+    );
+
+    let enc = s.path("enc.eml");
+    assert!(s
+        .ours(&["encrypt", "-r", "r0@example.org", "-o", &enc, m])
+        .status()
+        .unwrap()
+        .success());
+    let peer = median(|| {
+        let mut c = Command::new("openssl");
+        c.args([
+            "cms",
+            "-decrypt",
+            "-in",
+            &enc,
+            "-recip",
+            cert,
+            "-inkey",
+            &key,
+            "-out",
+            "/dev/null",
+        ]);
+        c
+    });
+    let ours = median(|| s.ours(&["decrypt", "-o", "/dev/null", &enc]));
+    report("decrypt a 1 MB message (openssl cms -decrypt)", peer, ours);
+}
