@@ -33,6 +33,9 @@ fn render_tree(dir: &Path, cmd: &clap::Command, name: &str) -> Result<()> {
     clap_mangen::Man::new(page)
         .render(&mut buf)
         .map_err(|e| Error::io(dir, e))?;
+    if name == "mailseal" {
+        buf.extend_from_slice(EXTRA_SECTIONS.as_bytes());
+    }
     write_atomic(&dir.join(format!("{name}.1")), &buf, false)?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         render_tree(dir, sub, &format!("{name}-{}", sub.get_name()))?;
@@ -55,3 +58,45 @@ fn completions(dir: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// Sections of mailseal(1) that clap does not know about, in roff.
+const EXTRA_SECTIONS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success. For verify: every signature is good, the signer is trusted, the signer is the sender, and the signature covers the whole message.
+.TP
+\fB1\fR
+Verification or decryption failed: bad signature, tampering, integrity failure, revoked signer, wrong key, or a message not encrypted to any of your keys.
+.TP
+\fB2\fR
+Usage error, unreadable or malformed input, or a missing key.
+.TP
+\fB3\fR
+The signature is cryptographically good but not trusted: unknown or untrusted signer, signer is not the From address, expired certificate, or only part of the message is signed.
+.TP
+\fB4\fR
+Nothing to verify or decrypt: the message is neither signed nor encrypted.
+.PP
+decrypt exits 0 for an unsigned decrypted message, and with the signature's code when the decrypted message is signed.
+.SH ENVIRONMENT
+.TP
+\fBMAILSEAL_HOME\fR
+The keyring directory when \fB\-\-keyring\fR is not given.
+.TP
+\fBXDG_DATA_HOME\fR
+Otherwise the keyring is \fI$XDG_DATA_HOME/mailseal\fR (default \fI~/.local/share/mailseal\fR).
+.SH FILES
+.TP
+\fIkeyring.sqlite\fR
+In the keyring directory: certificates, CRLs, trust anchors and passphrase\-protected secret keys, in one SQLite database (mode 0600).
+.SH SECURITY
+Strings from messages and certificates are shown escaped. EnvelopedData (AES\-CBC) has no integrity protection; decrypt writes its plaintext only when a good signature inside covers the whole message, or with \fB\-\-legacy\-cbc\fR. Encryption never falls back to plaintext: a recipient without a trusted certificate is an error naming that recipient.
+.SH EXAMPLES
+.nf
+mailseal keyring import alice.p12
+mailseal trust anchor add ca.pem \-\-domain example.org
+mailseal sign < draft.eml > signed.eml
+mailseal encrypt \-\-sign < draft.eml | sendmail \-t
+mailseal \-\-json verify mail.eml
+.fi
+"#;
