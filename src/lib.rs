@@ -9,6 +9,7 @@ pub mod commands;
 pub mod ctx;
 pub mod error;
 pub mod keyring;
+pub mod mailbox;
 pub mod mime;
 pub mod passphrase;
 pub mod report;

@@ -1,34 +1,185 @@
-//! `mailseal verify`
+//! `mailseal verify`: one message, or every message in files,
+//! directories, Maildirs and mbox files (checked in parallel).
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use super::io;
 use crate::cli::VerifyArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
+use crate::mailbox;
 use crate::report::{self, Stream};
+use crate::safe::Safe;
 use crate::smime::open::verify_message;
+use crate::time::Timestamp;
+use crate::trust::verdict::{Verdict, VerdictKind};
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
-    let input: Option<PathBuf> = match args.paths.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        _ => {
-            return Err(Error::Usage(
-                "verify takes one message in this version".into(),
-            ))
+    match single_input(&args.paths)? {
+        Some(input) => verify_one(ctx, input.as_deref(), args.output.as_deref()),
+        None if args.output.is_some() => Err(Error::Usage("-o works with one message only".into())),
+        None => verify_batch(ctx, &args.paths),
+    }
+}
+
+/// `Some(path)` (None meaning stdin) when the arguments name one plain
+/// message; `None` for batch mode.
+fn single_input(paths: &[PathBuf]) -> Result<Option<Option<PathBuf>>> {
+    match paths {
+        [] => Ok(Some(None)),
+        [one] if one == Path::new("-") => Ok(Some(None)),
+        [one] => {
+            let meta = std::fs::metadata(one).map_err(|e| Error::io(one, e))?;
+            if meta.is_dir() || starts_as_mbox(one) {
+                Ok(None)
+            } else {
+                Ok(Some(Some(one.clone())))
+            }
         }
-    };
-    let raw = io::read_input(input.as_deref())?;
+        _ => Ok(None),
+    }
+}
+
+fn starts_as_mbox(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| mailbox::is_mbox(&head))
+}
+
+fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
+    let raw = io::read_input(input)?;
     let trust = TrustData::load(ctx.keyring()?)?;
-    let name = input.as_ref().map(|p| p.display().to_string());
-    let verified = verify_message(ctx, &trust, &raw, name)?;
-    if let (Some(out), Some(content)) = (args.output.as_deref(), &verified.content) {
+    let name = input.map(|p| p.display().to_string());
+    let verified = verify_message(ctx.at, &trust, &raw, name)?;
+    if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
             io::write_output(Some(out), content)?;
         }
     }
     report::verdict(ctx, &verified.verdict, Stream::Stdout);
     Ok(verified.verdict.exit_code())
+}
+
+/// Checks every message, never stopping at a bad one; exits with the
+/// worst code.
+fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
+    let files = mailbox::files(paths)?;
+    let trust = TrustData::load(ctx.keyring()?)?;
+    let progress = progress_bar(ctx, files.len());
+    let at = ctx.at;
+    let verdicts: Vec<Verdict> = files
+        .par_iter()
+        .flat_map_iter(|f| {
+            let v = verify_file(at, &trust, f);
+            progress.inc(1);
+            v
+        })
+        .collect();
+    progress.finish_and_clear();
+    print_batch(ctx, &verdicts);
+    Ok(verdicts
+        .iter()
+        .map(Verdict::exit_code)
+        .fold(ExitCode::Ok, ExitCode::worst))
+}
+
+fn verify_file(at: Timestamp, trust: &TrustData, path: &Path) -> Vec<Verdict> {
+    match mailbox::read(path) {
+        Ok(sources) => sources
+            .into_iter()
+            .map(
+                |s| match verify_message(at, trust, &s.bytes, Some(s.name.clone())) {
+                    Ok(v) => v.verdict,
+                    Err(e) => error_verdict(s.name, &e),
+                },
+            )
+            .collect(),
+        Err(e) => vec![error_verdict(path.display().to_string(), &e)],
+    }
+}
+
+fn error_verdict(name: String, e: &Error) -> Verdict {
+    let mut v = Verdict::new(Some(name));
+    v.error = Some(e.to_string());
+    v.conclude();
+    v.exit = e.exit_code().code();
+    v
+}
+
+fn progress_bar(ctx: &Ctx, len: usize) -> indicatif::ProgressBar {
+    if ctx.json() || ctx.verbosity < 0 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    indicatif::ProgressBar::new(len as u64)
+}
+
+fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut text = String::new();
+    for v in verdicts {
+        *counts.entry(kind_name(v.verdict)).or_default() += 1;
+        if ctx.json() {
+            text.push_str(&serde_json::to_string(v).unwrap_or_default());
+            text.push('\n');
+        } else if ctx.verbosity >= 0 || v.exit != 0 {
+            text.push_str(&table_row(v));
+        }
+    }
+    let summary = counts
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let summary = format!("{} messages: {summary}\n", verdicts.len());
+    report::emit(Stream::Stdout, &text);
+    if ctx.json() {
+        report::emit(Stream::Stderr, &summary);
+    } else {
+        report::emit(Stream::Stdout, &summary);
+    }
+}
+
+fn kind_name(k: VerdictKind) -> &'static str {
+    match k {
+        VerdictKind::Trusted => "trusted",
+        VerdictKind::Untrusted => "untrusted",
+        VerdictKind::Bad => "bad",
+        VerdictKind::Unsigned => "unsigned",
+        VerdictKind::Error => "error",
+    }
+}
+
+/// `verdict  exit  path  who-or-why`, one line.
+fn table_row(v: &Verdict) -> String {
+    let detail = v
+        .error
+        .clone()
+        .or_else(|| {
+            v.signatures.first().map(|s| {
+                let who = s
+                    .signer
+                    .as_ref()
+                    .and_then(|sg| sg.emails.first().cloned())
+                    .unwrap_or_default();
+                match &s.reason {
+                    Some(r) => format!("{who}: {r}"),
+                    None => who,
+                }
+            })
+        })
+        .unwrap_or_default();
+    format!(
+        "{:<9} {}  {}  {}\n",
+        kind_name(v.verdict),
+        v.exit,
+        Safe(v.path.as_deref().unwrap_or("-")),
+        Safe(&detail)
+    )
 }
