@@ -64,7 +64,7 @@ pub enum Command {
     Encrypt(EncryptArgs),
     /// Decrypt a message and check any signature inside
     Decrypt(DecryptArgs),
-    /// Verify the signature of a message
+    /// Verify a message, or every message in directories, Maildirs and mbox files
     Verify(VerifyArgs),
     /// Manage keys and certificates
     #[command(subcommand)]
@@ -178,7 +178,9 @@ pub struct DecryptArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Messages to verify ("-" or none: standard input)
+    /// A message ("-" or none: standard input), or several messages,
+    /// directories of messages, Maildirs and mbox files, checked in
+    /// parallel with one result line per message
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// For opaque signed messages: write the verified message to FILE
