@@ -5,13 +5,37 @@
 //! never sees anything half-written. Lookups by address and fingerprint use
 //! indexes.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
+use der::Encode;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use x509_cert::Certificate;
 
 use crate::error::{Error, Result};
 use crate::passphrase::PassphraseSource;
+use crate::safe::Safe;
+use crate::smime::cert;
 use crate::smime::key::PrivateKey;
+
+pub mod generate;
+mod import;
+mod pkcs12;
+mod protect;
+mod query;
+mod schema;
+mod store;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod testutil;
+
+pub use generate::{generate_smime, Generated, KeyAlgorithm};
+pub use schema::DB_FILE;
+
+use import::{Parsed, Passphrases, PlainKey};
+use query::Query;
 
 /// An X.509 certificate as stored.
 #[derive(Debug, Clone)]
@@ -42,15 +66,27 @@ pub struct ImportSummary {
     pub unchanged: usize,
 }
 
+/// A handle on one keyring directory. It holds one database connection;
+/// several handles (threads, processes) may work on the same directory.
 pub struct Keyring {
     dir: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+/// A secret key encrypted for storage, not yet written.
+struct SealedKey {
+    spki_sha256: String,
+    algorithm: String,
+    encrypted: Vec<u8>,
 }
 
 impl Keyring {
     /// Opens the keyring in `dir`, creating it (mode 0700) if needed.
     pub fn open(dir: &Path) -> Result<Self> {
+        let conn = schema::open_db(dir)?;
         Ok(Keyring {
             dir: dir.to_path_buf(),
+            conn: Mutex::new(conn),
         })
     }
 
@@ -58,82 +94,261 @@ impl Keyring {
         &self.dir
     }
 
+    fn conn(&self) -> Result<MutexGuard<'_, Connection>> {
+        self.conn
+            .lock()
+            .map_err(|_| Error::Keyring("the keyring handle was poisoned by a panic".into()))
+    }
+
+    /// Runs `f` in one write transaction. IMMEDIATE takes the write lock at
+    /// the start, so a concurrent writer waits (busy timeout) instead of
+    /// failing when it tries to upgrade a read lock.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Imports everything recognisable in `bytes` (PEM or DER certificates,
     /// PKCS#8 keys plain or encrypted, PKCS#12, CRLs). `passphrase` unlocks
     /// encrypted input and protects secret keys at rest.
     pub fn import(&self, bytes: &[u8], passphrase: &PassphraseSource) -> Result<ImportSummary> {
-        let _ = (bytes, passphrase);
-        Err(Error::Keyring("not built yet".into()))
+        let mut pass = Passphrases::new(passphrase);
+        let parsed = import::parse(bytes, &mut pass)?;
+        let sealed = self.seal_new_keys(&parsed.keys, &mut pass)?;
+        self.write(|tx| store_parsed(tx, &parsed, &sealed))
+    }
+
+    /// Encrypts the keys not yet in the keyring (outside any transaction:
+    /// scrypt takes a while and must not hold the write lock).
+    fn seal_new_keys(
+        &self,
+        keys: &[PlainKey],
+        pass: &mut Passphrases<'_>,
+    ) -> Result<Vec<SealedKey>> {
+        let mut seen = HashSet::new();
+        let mut sealed = Vec::new();
+        for key in keys {
+            if !seen.insert(key.spki_sha256.clone())
+                || store::has_key(&*self.conn()?, &key.spki_sha256)?
+            {
+                continue;
+            }
+            let passphrase = pass.for_protection()?;
+            sealed.push(SealedKey {
+                spki_sha256: key.spki_sha256.clone(),
+                algorithm: key.algorithm.clone(),
+                encrypted: protect::encrypt_pkcs8(&key.pkcs8, &passphrase)?,
+            });
+        }
+        Ok(sealed)
+    }
+
+    /// Stores a certificate and its secret key made by this program.
+    fn store_own(
+        &self,
+        cert: &Certificate,
+        key: &PrivateKey,
+        passphrase: &PassphraseSource,
+    ) -> Result<StoredCert> {
+        let parsed = Parsed {
+            certs: vec![cert.clone()],
+            keys: vec![PlainKey::from_key(key)?],
+            crls: Vec::new(),
+        };
+        let mut pass = Passphrases::new(passphrase);
+        let sealed = self.seal_new_keys(&parsed.keys, &mut pass)?;
+        self.write(|tx| store_parsed(tx, &parsed, &sealed))?;
+        self.by_fingerprint(&cert::fingerprint(cert))?
+            .ok_or_else(|| Error::Keyring("the new certificate was not stored".into()))
     }
 
     /// Certificates matching an e-mail address, fingerprint (SHA-256 or
     /// SHA-1, hex), serial/key ID, or a substring of the subject name.
     pub fn find(&self, query: &str) -> Result<Vec<StoredCert>> {
-        let _ = query;
-        Ok(Vec::new())
+        query::find(&*self.conn()?, &Query::parse(query))
     }
 
     /// Certificates whose SAN or subject holds exactly this address.
     pub fn by_email(&self, email: &str) -> Result<Vec<StoredCert>> {
-        let _ = email;
-        Ok(Vec::new())
+        query::by_email(&*self.conn()?, email.trim())
     }
 
     pub fn by_fingerprint(&self, fingerprint: &str) -> Result<Option<StoredCert>> {
-        let _ = fingerprint;
-        Ok(None)
+        query::by_fingerprint(&*self.conn()?, fingerprint)
     }
 
     /// Every certificate, e.g. to offer intermediates for path building.
     pub fn all(&self) -> Result<Vec<StoredCert>> {
-        Ok(Vec::new())
+        query::all(&*self.conn()?)
     }
 
     /// Certificates for which the keyring holds a secret key.
     pub fn with_secret(&self) -> Result<Vec<StoredCert>> {
-        Ok(Vec::new())
+        query::with_secret(&*self.conn()?)
     }
 
     /// Decrypts the secret key of the certificate with this fingerprint.
     pub fn unlock(&self, fingerprint: &str, passphrase: &PassphraseSource) -> Result<PrivateKey> {
-        let _ = (fingerprint, passphrase);
-        Err(Error::KeyNotFound {
-            what: "secret key",
-            query: fingerprint.into(),
-        })
+        let (stored, encrypted) = {
+            let conn = self.conn()?;
+            let stored =
+                query::by_fingerprint(&conn, fingerprint)?.ok_or_else(|| Error::KeyNotFound {
+                    what: "certificate",
+                    query: fingerprint.into(),
+                })?;
+            let spki = store::spki_sha256(&stored.cert)?;
+            let encrypted =
+                store::encrypted_key(&conn, &spki)?.ok_or_else(|| Error::KeyNotFound {
+                    what: "secret key",
+                    query: fingerprint.into(),
+                })?;
+            (stored, encrypted)
+        };
+        let name = key_name(&stored);
+        let secret = passphrase.get(&name)?;
+        let plain = protect::decrypt_pkcs8(&encrypted, &secret, &name)?;
+        let key = PrivateKey::from_pkcs8_der(&plain)?;
+        if !key.matches(&stored.cert) {
+            return Err(Error::Keyring(format!(
+                "the stored secret key does not match {name}"
+            )));
+        }
+        Ok(key)
     }
 
     /// Every imported CRL, DER.
     pub fn crls(&self) -> Result<Vec<Vec<u8>>> {
-        Ok(Vec::new())
+        store::crls(&*self.conn()?)
     }
 
     pub fn anchors(&self) -> Result<Vec<Anchor>> {
-        Ok(Vec::new())
+        store::anchors(&*self.conn()?)
     }
 
+    /// Adds `cert` as a trust anchor for `domains` (lower-cased; empty: all
+    /// domains). Adding it again replaces its domain list.
     pub fn add_anchor(&self, cert: &Certificate, domains: &[String]) -> Result<Anchor> {
-        let _ = (cert, domains);
-        Err(Error::Keyring("not built yet".into()))
+        cert.to_der()?;
+        let anchor = Anchor {
+            fingerprint: cert::fingerprint(cert),
+            cert: cert.clone(),
+            domains: normalize_domains(domains),
+        };
+        self.write(|tx| store::put_anchor(tx, &anchor))?;
+        Ok(anchor)
     }
 
     /// Removes anchors matching `query`; returns how many.
     pub fn remove_anchor(&self, query: &str) -> Result<usize> {
-        let _ = query;
-        Ok(0)
+        self.write(|tx| store::remove_anchors(tx, query))
     }
 
     /// Removes certificates (and their secret keys) matching `query`.
     pub fn remove(&self, query: &str) -> Result<usize> {
-        let _ = query;
-        Ok(0)
+        if query.trim().is_empty() {
+            return Err(Error::Usage(
+                "an empty query would remove every certificate".into(),
+            ));
+        }
+        let query = Query::parse(query);
+        self.write(|tx| {
+            let mut removed = 0;
+            for found in query::find(tx, &query)? {
+                removed += usize::from(store::remove_cert(tx, &found.fingerprint)?);
+            }
+            Ok(removed)
+        })
     }
 
     /// PEM of the matching certificates, with their encrypted PKCS#8 keys
     /// when `secret`.
     pub fn export(&self, query: &str, secret: bool) -> Result<String> {
-        let _ = (query, secret);
-        Ok(String::new())
+        let conn = self.conn()?;
+        let found = query::find(&conn, &Query::parse(query))?;
+        if found.is_empty() {
+            return Err(Error::KeyNotFound {
+                what: "certificate",
+                query: query.into(),
+            });
+        }
+        let mut out = String::new();
+        let mut keys_done = HashSet::new();
+        for stored in &found {
+            out.push_str(&pem("CERTIFICATE", &stored.cert.to_der()?)?);
+            if !secret || !stored.has_secret {
+                continue;
+            }
+            let spki = store::spki_sha256(&stored.cert)?;
+            if let Some(encrypted) = store::encrypted_key(&conn, &spki)? {
+                if keys_done.insert(spki) {
+                    out.push_str(&pem("ENCRYPTED PRIVATE KEY", &encrypted)?);
+                }
+            }
+        }
+        if secret && keys_done.is_empty() {
+            return Err(Error::KeyNotFound {
+                what: "secret key",
+                query: query.into(),
+            });
+        }
+        Ok(out)
     }
 }
-pub mod generate;
+
+/// Writes parsed input and sealed keys; counts what was new.
+fn store_parsed(tx: &Connection, parsed: &Parsed, sealed: &[SealedKey]) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    for cert in &parsed.certs {
+        tally(&mut summary, store::insert_cert(tx, cert)?, |s| {
+            &mut s.certificates
+        });
+    }
+    for key in sealed {
+        let added = store::insert_key(tx, &key.spki_sha256, &key.algorithm, &key.encrypted)?;
+        tally(&mut summary, added, |s| &mut s.secret_keys);
+    }
+    // Keys found already stored before sealing were skipped there.
+    summary.unchanged += parsed.keys.len().saturating_sub(sealed.len());
+    for crl in &parsed.crls {
+        tally(&mut summary, store::insert_crl(tx, crl)?, |s| &mut s.crls);
+    }
+    Ok(summary)
+}
+
+/// Counts one item as added (in `field`) or unchanged.
+fn tally(summary: &mut ImportSummary, added: bool, field: fn(&mut ImportSummary) -> &mut usize) {
+    if added {
+        *field(summary) += 1;
+    } else {
+        summary.unchanged += 1;
+    }
+}
+
+fn pem(label: &str, der: &[u8]) -> Result<String> {
+    der::pem::encode_string(label, der::pem::LineEnding::LF, der)
+        .map_err(|e| Error::Keyring(format!("PEM encoding: {e}")))
+}
+
+/// How a passphrase prompt and errors name a key: its common name, else
+/// its first address, else its fingerprint; escaped for the terminal.
+fn key_name(stored: &StoredCert) -> String {
+    let name = cert::common_name(&stored.cert)
+        .or_else(|| stored.emails.first().cloned())
+        .unwrap_or_else(|| stored.fingerprint.clone());
+    format!("the secret key of {}", Safe(&name))
+}
+
+/// Lower-cased, trimmed domains without a leading '@' or '.', deduplicated.
+fn normalize_domains(domains: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in domains {
+        let d = d.trim().trim_start_matches(['@', '.']).to_lowercase();
+        if !d.is_empty() && !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}

@@ -1,0 +1,210 @@
+//! The keyring database: where it lives, how it is opened, and its tables.
+//!
+//! One SQLite file, `keyring.sqlite`, in the keyring directory. WAL
+//! journaling lets a reader (a mail client verifying) run beside a writer
+//! (a script importing); the busy timeout makes a second writer wait
+//! instead of failing. The schema version lives in `PRAGMA user_version`,
+//! so later versions (OpenPGP tables) can migrate older files.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// The database file's name inside the keyring directory.
+pub const DB_FILE: &str = "keyring.sqlite";
+
+/// The schema this program writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// How long a writer waits for another process's transaction.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 1: X.509 certificates, their addresses, secret keys, CRLs and
+/// trust anchors. Fingerprints are upper-case hex; times are Unix seconds.
+const SCHEMA_V1: &str = "
+CREATE TABLE x509_certs (
+    fingerprint TEXT PRIMARY KEY,      -- SHA-256 of the DER
+    sha1        TEXT NOT NULL,         -- SHA-1 of the DER
+    spki_sha256 TEXT NOT NULL,         -- SHA-256 of subjectPublicKeyInfo
+    subject     TEXT NOT NULL,
+    subject_lc  TEXT NOT NULL,         -- lower-cased, for name search
+    issuer      TEXT NOT NULL,
+    serial      TEXT NOT NULL,         -- upper-case hex
+    not_before  INTEGER NOT NULL,
+    not_after   INTEGER NOT NULL,
+    der         BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX x509_certs_sha1 ON x509_certs(sha1);
+CREATE INDEX x509_certs_spki ON x509_certs(spki_sha256);
+CREATE INDEX x509_certs_serial ON x509_certs(serial);
+
+CREATE TABLE x509_emails (
+    email       TEXT NOT NULL,
+    fingerprint TEXT NOT NULL REFERENCES x509_certs(fingerprint) ON DELETE CASCADE,
+    PRIMARY KEY (email, fingerprint)
+) WITHOUT ROWID;
+CREATE INDEX x509_emails_fingerprint ON x509_emails(fingerprint);
+
+CREATE TABLE x509_secret_keys (
+    spki_sha256     TEXT PRIMARY KEY,
+    algorithm       TEXT NOT NULL,
+    encrypted_pkcs8 BLOB NOT NULL     -- EncryptedPrivateKeyInfo, PBES2
+) WITHOUT ROWID;
+
+CREATE TABLE x509_crls (
+    sha256      TEXT PRIMARY KEY,
+    issuer      TEXT NOT NULL,
+    this_update INTEGER NOT NULL,
+    next_update INTEGER,
+    der         BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX x509_crls_issuer ON x509_crls(issuer);
+
+CREATE TABLE x509_anchors (
+    fingerprint TEXT PRIMARY KEY,
+    sha1        TEXT NOT NULL,
+    subject_lc  TEXT NOT NULL,
+    der         BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX x509_anchors_sha1 ON x509_anchors(sha1);
+
+CREATE TABLE x509_anchor_domains (
+    fingerprint TEXT NOT NULL REFERENCES x509_anchors(fingerprint) ON DELETE CASCADE,
+    domain      TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, domain)
+) WITHOUT ROWID;
+";
+
+/// Opens (creating if needed) the database in `dir` and brings its schema
+/// up to date.
+pub fn open_db(dir: &Path) -> Result<Connection> {
+    create_private_dir(dir)?;
+    let path = dir.join(DB_FILE);
+    create_private_file(&path)?;
+    let mut conn = Connection::open(&path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String =
+        retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Keyring(format!(
+            "{}: cannot use write-ahead logging (journal mode {mode})",
+            path.display()
+        )));
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let version = retry_busy(|| migrate(&mut conn))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::Keyring(format!(
+            "the keyring has schema version {version}, newer than this program's \
+             {SCHEMA_VERSION}; upgrade mailseal"
+        )));
+    }
+    Ok(conn)
+}
+
+/// Retries `f` while SQLite reports the database busy, up to the busy
+/// timeout. SQLite skips its busy handler where waiting could deadlock:
+/// switching a fresh file to WAL while another connection does the same.
+fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> Result<T> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match f() {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+/// Creates the schema in a fresh database, inside one immediate
+/// transaction so two processes opening a new keyring at once cannot both
+/// create it. Returns the version found; a newer one is left untouched.
+fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == 0 {
+        tx.execute_batch(SCHEMA_V1)?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    tx.commit()?;
+    Ok(version)
+}
+
+/// Creates the keyring directory, mode 0700 on Unix. An existing directory
+/// is left as the user made it.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Creates the database file mode 0600 before SQLite opens it (SQLite would
+/// use the umask, usually 0644); its -wal and -shm files inherit that mode.
+/// A file readable by others is tightened: it holds encrypted secret keys.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path).map_err(|e| Error::io(path, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))
+                .map_err(|e| Error::io(path, e))?;
+        }
+    }
+    drop(file);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_private_dir_and_file_with_schema() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let dir = tmp.path().join("a").join("keyring");
+        let conn = open_db(&dir).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir), 0o700);
+            assert_eq!(mode(&dir.join(DB_FILE)), 0o600);
+        }
+        drop(conn);
+        // Re-opening keeps the schema and does not fail.
+        open_db(&dir).unwrap();
+    }
+
+    #[test]
+    fn fail_newer_schema() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let conn = open_db(tmp.path()).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(conn);
+        assert!(matches!(open_db(tmp.path()), Err(Error::Keyring(_))));
+    }
+}
