@@ -510,20 +510,43 @@ fn batch_verifies_maildir_and_mbox_and_never_stops() {
     std::fs::write(md.join("new/4"), b"\x00\x01garbage without headers").unwrap();
     std::fs::write(md.join("tmp/5"), &bad).unwrap(); // still being delivered: skipped
     let mut mbox = b"From alice@example.org Mon Jun  1 12:00:00 2026\n".to_vec();
-    mbox.extend(String::from_utf8(good.clone()).unwrap().replace("\r\n", "\n").into_bytes());
+    mbox.extend(
+        String::from_utf8(good.clone())
+            .unwrap()
+            .replace("\r\n", "\n")
+            .into_bytes(),
+    );
     mbox.extend(b"\nFrom bob@example.org Mon Jun  1 12:00:01 2026\nFrom: bob@example.org\nSubject: x\n\nplain\n");
     let mbox_path = w.env.path("box.mbox");
     std::fs::write(&mbox_path, &mbox).unwrap();
 
-    let out = w.env.run(&["--json", "verify", md.to_str().unwrap(), mbox_path.to_str().unwrap()], b"");
-    assert_eq!(out.status.code(), Some(1), "worst code wins: {}", String::from_utf8_lossy(&out.stderr));
+    let out = w.env.run(
+        &[
+            "--json",
+            "verify",
+            md.to_str().unwrap(),
+            mbox_path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "worst code wins: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines: Vec<serde_json::Value> = out
         .stdout
         .split(|b| *b == b'\n')
         .filter(|l| !l.is_empty())
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
-    let by_path = |suffix: &str| lines.iter().find(|v| v["path"].as_str().unwrap().ends_with(suffix)).unwrap_or_else(|| panic!("{suffix} missing"));
+    let by_path = |suffix: &str| {
+        lines
+            .iter()
+            .find(|v| v["path"].as_str().unwrap().ends_with(suffix))
+            .unwrap_or_else(|| panic!("{suffix} missing"))
+    };
     assert_eq!(lines.len(), 6);
     assert_eq!(by_path("cur/1:2,S")["verdict"], "trusted");
     assert_eq!(by_path("new/2")["verdict"], "bad");

@@ -10,7 +10,7 @@ use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
     let raw = io::read_input(args.io.input.as_deref())?;
-    let trust = TrustData::load(ctx.keyring()?)?;
+    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let opts = DecryptOptions {
         legacy_cbc: args.legacy_cbc,
     };

@@ -15,7 +15,6 @@ use crate::mailbox;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
 use crate::smime::open::verify_message;
-use crate::time::Timestamp;
 use crate::trust::verdict::{Verdict, VerdictKind};
 use crate::trust::TrustData;
 
@@ -55,9 +54,9 @@ fn starts_as_mbox(path: &Path) -> bool {
 
 fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
     let raw = io::read_input(input)?;
-    let trust = TrustData::load(ctx.keyring()?)?;
+    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let name = input.map(|p| p.display().to_string());
-    let verified = verify_message(ctx.at, &trust, &raw, name)?;
+    let verified = verify_message(&trust, &raw, name)?;
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
             io::write_output(Some(out), content)?;
@@ -71,13 +70,12 @@ fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<
 /// worst code.
 fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     let files = mailbox::files(paths)?;
-    let trust = TrustData::load(ctx.keyring()?)?;
+    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let progress = progress_bar(ctx, files.len());
-    let at = ctx.at;
     let verdicts: Vec<Verdict> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let v = verify_file(at, &trust, f);
+            let v = verify_file(&trust, f);
             progress.inc(1);
             v
         })
@@ -90,12 +88,12 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
         .fold(ExitCode::Ok, ExitCode::worst))
 }
 
-fn verify_file(at: Timestamp, trust: &TrustData, path: &Path) -> Vec<Verdict> {
+fn verify_file(trust: &TrustData, path: &Path) -> Vec<Verdict> {
     match mailbox::read(path) {
         Ok(sources) => sources
             .into_iter()
             .map(
-                |s| match verify_message(at, trust, &s.bytes, Some(s.name.clone())) {
+                |s| match verify_message(trust, &s.bytes, Some(s.name.clone())) {
                     Ok(v) => v.verdict,
                     Err(e) => error_verdict(s.name, &e),
                 },

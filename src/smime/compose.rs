@@ -194,7 +194,7 @@ fn choose_recipients(
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ));
     }
-    let trust = TrustData::load(keyring)?;
+    let trust = TrustData::load(keyring, ctx.at)?;
     let mut chosen: Vec<StoredCert> = Vec::new();
     let mut missing = Vec::new();
     for q in &queries {
@@ -265,26 +265,39 @@ fn recipient_cert(
     let mut why = String::new();
     let mut usable: Vec<StoredCert> = Vec::new();
     for c in found {
-        if !cert::valid_at(&c.cert, ctx.at) {
-            why = "certificate expired or not yet valid".into();
-        } else if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
-            why = format!("certificate not usable for encryption: {e}");
-        } else if !trust_any
-            && !trust
-                .validate(ctx.at, &c.cert, &[], email.as_deref())
-                .is_full()
-        {
-            let t = trust.validate(ctx.at, &c.cert, &[], email.as_deref());
-            why = format!(
-                "certificate not trusted ({}); pass --trust-any to use it anyway",
-                t.reason.unwrap_or_default()
-            );
-        } else {
-            usable.push(c);
+        match unusable_because(ctx, trust, &c, email.as_deref(), trust_any) {
+            Some(reason) => why = reason,
+            None => usable.push(c),
         }
     }
     Ok(usable
         .into_iter()
         .max_by_key(|c| cert::validity(&c.cert).0)
         .ok_or(why))
+}
+
+/// Why a recipient certificate may not be used, or None if it may.
+fn unusable_because(
+    ctx: &Ctx,
+    trust: &TrustData,
+    c: &StoredCert,
+    email: Option<&str>,
+    trust_any: bool,
+) -> Option<String> {
+    if !cert::valid_at(&c.cert, ctx.at) {
+        return Some("certificate expired or not yet valid".into());
+    }
+    if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
+        return Some(format!("certificate not usable for encryption: {e}"));
+    }
+    if trust_any {
+        return None;
+    }
+    let t = trust.validate(&c.cert, &[], email);
+    (!t.is_full()).then(|| {
+        format!(
+            "certificate not trusted ({}); pass --trust-any to use it anyway",
+            t.reason.unwrap_or_default()
+        )
+    })
 }

@@ -10,7 +10,6 @@ use super::verify::{self, SignatureStatus, SignedData, SignerResult};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::mime::{self, Analysis, Body};
-use crate::time::Timestamp;
 use crate::trust::verdict::{Covers, Protocol, SigStatus, Signature, Signer, Trust, Verdict};
 use crate::trust::x509::sender_matches;
 use crate::trust::TrustData;
@@ -29,12 +28,7 @@ pub struct Verified {
 
 /// Verifies a whole message: the root's signature covers the whole
 /// message; signatures found deeper count only as covering a part.
-pub fn verify_message(
-    at: Timestamp,
-    trust: &TrustData,
-    raw: &[u8],
-    path: Option<String>,
-) -> Result<Verified> {
+pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
     let analysis = mime::analyze(raw)?;
     let mut verdict = Verdict::new(path);
     verdict.from = single_from(&analysis.headers);
@@ -42,11 +36,11 @@ pub fn verify_message(
         mime::header_value(&analysis.headers, "Message-ID").map(|s| s.trim().to_string());
     let mut content = None;
     match &analysis.root {
-        Body::Plain => judge_nested(at, trust, &analysis, &mut verdict)?,
+        Body::Plain => judge_nested(trust, &analysis, &mut verdict)?,
         body => {
             if let Some((sd, opaque)) = check_body(body)? {
                 verdict.protocol = Some(Protocol::Smime);
-                verdict.signatures = judge(at, trust, &sd, verdict.from.as_deref(), Covers::Whole);
+                verdict.signatures = judge(trust, &sd, verdict.from.as_deref(), Covers::Whole);
                 if opaque {
                     content = Some(mime::join_entity(&analysis.headers, &sd.content));
                 }
@@ -99,18 +93,13 @@ fn is_enveloped(body: &Body) -> bool {
 }
 
 /// Signed parts below an unsigned root: reported, but only as `part`.
-fn judge_nested(
-    at: Timestamp,
-    trust: &TrustData,
-    analysis: &Analysis,
-    verdict: &mut Verdict,
-) -> Result<()> {
+fn judge_nested(trust: &TrustData, analysis: &Analysis, verdict: &mut Verdict) -> Result<()> {
     for (part, body) in &analysis.nested {
         let Ok(Some((sd, _))) = check_body(body) else {
             continue;
         };
         verdict.protocol = Some(Protocol::Smime);
-        for mut sig in judge(at, trust, &sd, verdict.from.as_deref(), Covers::Part) {
+        for mut sig in judge(trust, &sd, verdict.from.as_deref(), Covers::Part) {
             let note = format!("only part {part} of the message is signed");
             sig.reason = Some(match sig.reason {
                 Some(r) => format!("{note}; {r}"),
@@ -123,13 +112,7 @@ fn judge_nested(
 }
 
 /// One verdict entry per SignerInfo.
-fn judge(
-    at: Timestamp,
-    trust: &TrustData,
-    sd: &SignedData,
-    from: Option<&str>,
-    covers: Covers,
-) -> Vec<Signature> {
+fn judge(trust: &TrustData, sd: &SignedData, from: Option<&str>, covers: Covers) -> Vec<Signature> {
     if sd.signers.is_empty() {
         return vec![Signature {
             status: SigStatus::Bad,
@@ -143,12 +126,11 @@ fn judge(
     }
     sd.signers
         .iter()
-        .map(|s| judge_one(at, trust, s, &sd.certificates, from, covers))
+        .map(|s| judge_one(trust, s, &sd.certificates, from, covers))
         .collect()
 }
 
 fn judge_one(
-    at: Timestamp,
     trust: &TrustData,
     s: &SignerResult,
     extra: &[Certificate],
@@ -165,7 +147,7 @@ fn judge_one(
         SignatureStatus::Error(r) => (SigStatus::Error, Some(r.clone())),
     };
     let trust = match (&s.cert, status) {
-        (Some(c), SigStatus::Good) => trust.validate(at, c, extra, from),
+        (Some(c), SigStatus::Good) => trust.validate(c, extra, from),
         _ => Trust::none("the signature was not checked"),
     };
     if status == SigStatus::Good {
@@ -242,7 +224,7 @@ pub fn decrypt_message(
     };
     let decrypted = decrypt_with_keyring(ctx, der)?;
     let message = mime::join_entity(&analysis.headers, &decrypted.content);
-    let mut verdict = verify_message(ctx.at, trust, &message, None)?.verdict;
+    let mut verdict = verify_message(trust, &message, None)?.verdict;
     verdict.encrypted = true;
     verdict.protocol = Some(Protocol::Smime);
     verdict.integrity_protected = Some(decrypted.integrity_protected);

@@ -9,50 +9,55 @@ use std::sync::Mutex;
 use x509_cert::Certificate;
 
 use crate::error::Result;
-use crate::keyring::{Anchor, Keyring};
+use crate::keyring::Keyring;
 use crate::time::Timestamp;
 use verdict::Trust;
 
 /// Everything trust decisions need from the keyring, read once per run
-/// (or once per batch), not once per signature. Decisions are cached per
-/// signer, address, offered intermediates and time, so a mailbox of mail
-/// from one signer validates its path once.
+/// (or once per batch), not once per signature, and judged at one time.
+/// Decisions are cached per signer, address and offered intermediates, so
+/// a mailbox of mail from one signer validates its path once.
 pub struct TrustData {
-    pub anchors: Vec<Anchor>,
-    pub intermediates: Vec<Certificate>,
-    pub crls: Vec<Vec<u8>>,
+    validator: x509::X509Validator,
     cache: Mutex<HashMap<String, Trust>>,
 }
 
 impl TrustData {
-    pub fn load(keyring: &Keyring) -> Result<Self> {
+    /// Reads anchors, CA certificates and CRLs from the keyring; `at` is
+    /// the time every decision is made for.
+    pub fn load(keyring: &Keyring, at: Timestamp) -> Result<Self> {
+        let anchors = keyring.anchors()?;
+        let intermediates: Vec<Certificate> = keyring.all()?.into_iter().map(|c| c.cert).collect();
+        let crls = keyring.crls()?;
+        let ctx = x509::X509Context {
+            anchors: &anchors,
+            intermediates: &intermediates,
+            crls: &crls,
+            time: at,
+        };
         Ok(TrustData {
-            anchors: keyring.anchors()?,
-            intermediates: keyring.all()?.into_iter().map(|c| c.cert).collect(),
-            crls: keyring.crls()?,
+            validator: x509::X509Validator::new(&ctx),
             cache: Mutex::new(HashMap::new()),
         })
     }
 
-    /// The validity of `cert`'s binding to `email` at `at`.
+    /// The time decisions are made for.
+    pub fn time(&self) -> Timestamp {
+        self.validator.time()
+    }
+
+    /// The validity of `cert`'s binding to `email`.
     pub fn validate(
         &self,
-        at: Timestamp,
         cert: &Certificate,
         extra: &[Certificate],
         email: Option<&str>,
     ) -> Trust {
-        let key = cache_key(at, cert, extra, email);
+        let key = cache_key(cert, extra, email);
         if let Some(t) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return t;
         }
-        let ctx = x509::X509Context {
-            anchors: &self.anchors,
-            intermediates: &self.intermediates,
-            crls: &self.crls,
-            time: at,
-        };
-        let t = x509::validate(&ctx, cert, extra, email);
+        let t = self.validator.validate(cert, extra, email);
         if let Ok(mut c) = self.cache.lock() {
             c.insert(key, t.clone());
         }
@@ -60,14 +65,9 @@ impl TrustData {
     }
 }
 
-fn cache_key(
-    at: Timestamp,
-    cert: &Certificate,
-    extra: &[Certificate],
-    email: Option<&str>,
-) -> String {
+fn cache_key(cert: &Certificate, extra: &[Certificate], email: Option<&str>) -> String {
     use crate::smime::cert::fingerprint;
-    let mut key = format!("{}|{}|{}", at.0, fingerprint(cert), email.unwrap_or(""));
+    let mut key = format!("{}|{}", fingerprint(cert), email.unwrap_or(""));
     for c in extra {
         key.push('|');
         key.push_str(&fingerprint(c));
