@@ -4,10 +4,21 @@
 
 pub mod build;
 pub mod canon;
+pub mod codec;
+pub mod header;
+pub mod multipart;
+pub mod params;
 pub mod parse;
+pub mod qp;
 
 pub use build::{build_multipart_signed, build_pkcs7_mime, join_entity, SignaturePart};
-pub use canon::{split_for_protection, Protected};
+pub use canon::{is_relay_safe, split_for_protection, Protected};
+pub use codec::{base64_decode, base64_encode, base64_encode_lines, find_byte, to_crlf};
+pub use header::{content_type, is_mime_field, transfer_encoding, unfolded_value};
+pub use multipart::{split_multipart, BodyPart, Multipart};
+pub use params::{parse_content_type, parse_disposition, ContentType};
 pub use parse::{
-    addresses, analyze, header_value, split_headers, Analysis, Body, HeaderField, Mailbox,
+    addresses, analyze, decode_body, header_value, split_headers, Analysis, Body, HeaderField,
+    Mailbox,
 };
+pub use qp::{qp_decode, qp_encode};

@@ -1,0 +1,131 @@
+//! Whatever the bytes, the parsers return (Ok or Err) quickly and never
+//! panic.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::mime::split_for_protection;
+
+fn run_all(raw: &[u8]) {
+    let start = Instant::now();
+    let _ = split_headers(raw);
+    let _ = analyze(raw);
+    if let Ok(p) = split_for_protection(raw) {
+        // Canonical output is a fixed point.
+        let again = split_for_protection(&crate::mime::join_entity(&p.outer, &p.entity)).unwrap();
+        assert_eq!(again.entity, p.entity);
+    }
+    assert!(start.elapsed() < Duration::from_secs(2), "too slow");
+}
+
+/// Bytes that look like MIME often enough to reach the deeper code.
+fn mimeish() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"\r\n".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"--b".to_vec()),
+        Just(b"--b--".to_vec()),
+        Just(b"Content-Type: multipart/mixed; boundary=b\r\n".to_vec()),
+        Just(b"Content-Type: multipart/signed; protocol=\"x\"; boundary=b\n".to_vec()),
+        Just(b"Content-Type: application/pkcs7-mime\n".to_vec()),
+        Just(b"Content-Type: message/rfc822\n".to_vec()),
+        Just(b"Content-Transfer-Encoding: base64\n".to_vec()),
+        Just(b"Content-Transfer-Encoding: quoted-printable\n".to_vec()),
+        Just(b" folded".to_vec()),
+        Just(b"From x".to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..20),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Flip(usize, u8),
+    Insert(usize, u8),
+    Delete(usize),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Insert(i, b)),
+        any::<usize>().prop_map(Mutation::Delete),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn mutate(mut raw: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
+    for m in muts {
+        let len = raw.len().max(1);
+        match *m {
+            Mutation::Flip(i, b) => {
+                if let Some(x) = raw.get_mut(i % len) {
+                    *x = b;
+                }
+            }
+            Mutation::Insert(i, b) => raw.insert(i % (raw.len() + 1), b),
+            Mutation::Delete(i) => {
+                if !raw.is_empty() {
+                    raw.remove(i % len);
+                }
+            }
+            Mutation::Truncate(i) => raw.truncate(i % len),
+        }
+    }
+    raw
+}
+
+fn valid_messages() -> Vec<Vec<u8>> {
+    vec![
+        super::nested_message(),
+        super::signed_message("protocol=\"application/pkcs7-signature\"; boundary=XyZ"),
+        b"Subject: x\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\xe6\x97\xa5 \r\nFrom x\r\n".to_vec(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(raw in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        run_all(&raw);
+    }
+
+    #[test]
+    fn mimeish_bytes_never_panic(raw in mimeish()) {
+        run_all(&raw);
+    }
+
+    #[test]
+    fn mutated_messages_never_panic(
+        which in 0usize..3,
+        muts in proptest::collection::vec(mutation(), 1..8),
+    ) {
+        let base = valid_messages().swap_remove(which);
+        run_all(&mutate(base, &muts));
+    }
+}
+
+/// Hostile shapes that would be quadratic in a naive parser.
+#[test]
+fn large_hostile_inputs_are_linear() {
+    let many_delims = [
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n".to_vec(),
+        b"--b\r\n".repeat(100_000),
+    ]
+    .concat();
+    let many_folds = [b"Subject: x\r\n".to_vec(), b" y\r\n".repeat(200_000)].concat();
+    let long_line = vec![b'a'; 2_000_000];
+    let many_params = [
+        b"Content-Type: text/plain".to_vec(),
+        b"; a*1=x".repeat(100_000),
+        b"\r\n\r\n".to_vec(),
+    ]
+    .concat();
+    for raw in [many_delims, many_folds, long_line, many_params] {
+        run_all(&raw);
+    }
+}
