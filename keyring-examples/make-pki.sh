@@ -21,11 +21,14 @@ private_key = ca.key
 default_md = sha256
 policy = anything
 copy_extensions = none
+crl_extensions = crl_ext
 unique_subject = no
 [anything]
 commonName = supplied
 emailAddress = optional
 organizationName = optional
+[crl_ext]
+authorityKeyIdentifier = keyid:always
 [ca_ext]
 basicConstraints = critical,CA:true
 keyUsage = critical,keyCertSign,cRLSign

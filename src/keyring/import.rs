@@ -254,8 +254,16 @@ fn parse_pkcs7(der: &[u8]) -> Result<Vec<Certificate>> {
 }
 
 pub(crate) fn parse_crl(der: &[u8]) -> Result<ParsedCrl> {
-    let crl =
-        CertificateList::<Rfc5280>::from_der(der).map_err(|e| Error::malformed("X.509 CRL", e))?;
+    let crl = CertificateList::<Rfc5280>::from_der(der).map_err(|e| {
+        if is_v1_crl(der) {
+            Error::unsupported(
+                "X.509 CRL",
+                "version 1 CRLs (without a version field) cannot be checked; ask the CA for a v2 CRL",
+            )
+        } else {
+            Error::malformed("X.509 CRL", e)
+        }
+    })?;
     let tbs = &crl.tbs_cert_list;
     let secs = |t: x509_cert::time::Time| t.to_unix_duration().as_secs();
     let der = crl.to_der()?;
@@ -266,6 +274,21 @@ pub(crate) fn parse_crl(der: &[u8]) -> Result<ParsedCrl> {
         next_update: tbs.next_update.map(|t| to_i64(secs(t))),
         der,
     })
+}
+
+/// A v1 CRL omits the version: its TBSCertList starts with the signature
+/// AlgorithmIdentifier (a SEQUENCE) where v2 has an INTEGER.
+fn is_v1_crl(der: &[u8]) -> bool {
+    use der::{Reader, SliceReader};
+    let tbs_first_tag = || -> der::Result<der::Tag> {
+        let mut r = SliceReader::new(der)?;
+        let outer = der::Header::peek(&r)?;
+        r.read_slice(outer.encoded_len()?)?;
+        let tbs = der::Header::peek(&r)?;
+        r.read_slice(tbs.encoded_len()?)?;
+        der::Tag::peek(&r)
+    };
+    matches!(tbs_first_tag(), Ok(der::Tag::Sequence))
 }
 
 /// Unix seconds as SQLite's INTEGER; times past year 292 billion saturate.
