@@ -1,6 +1,8 @@
 //! S/MIME (RFC 8551) on CMS (RFC 5652): SignedData, EnvelopedData and
 //! AuthEnvelopedData, built and checked from DER.
 
+pub mod algorithms;
+pub mod attrs;
 pub mod ber;
 pub mod cert;
 pub mod compose;
@@ -8,5 +10,7 @@ pub mod decrypt;
 pub mod encrypt;
 pub mod key;
 pub mod open;
+pub mod sigcheck;
 pub mod sign;
+pub mod signed_view;
 pub mod verify;

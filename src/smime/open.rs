@@ -38,7 +38,7 @@ pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Re
     match &analysis.root {
         Body::Plain => judge_nested(trust, &analysis, &mut verdict)?,
         body => {
-            if let Some((sd, opaque)) = check_body(body)? {
+            if let Some((sd, opaque)) = check_body(trust, body)? {
                 verdict.protocol = Some(Protocol::Smime);
                 verdict.signatures = judge(trust, &sd, verdict.from.as_deref(), Covers::Whole);
                 if opaque {
@@ -56,7 +56,7 @@ pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Re
 
 /// Checks the signature of a signed body; `None` if the body is not an
 /// S/MIME signature. The flag says whether the content was encapsulated.
-fn check_body(body: &Body) -> Result<Option<(SignedData, bool)>> {
+fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool)>> {
     match body {
         Body::MultipartSigned {
             protocol,
@@ -67,15 +67,19 @@ fn check_body(body: &Body) -> Result<Option<(SignedData, bool)>> {
             .iter()
             .any(|t| protocol.eq_ignore_ascii_case(t)) =>
         {
-            Ok(Some((verify::verify(signature, Some(signed))?, false)))
+            Ok(Some((
+                verify::verify_with_certs(signature, Some(signed), &trust.known)?,
+                false,
+            )))
         }
         Body::MultipartSigned { protocol, .. } => Err(Error::unsupported(
             "signature protocol",
             crate::safe::Safe(protocol).to_string(),
         )),
-        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => {
-            Ok(Some((verify::verify(der, None)?, true)))
-        }
+        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => Ok(Some((
+            verify::verify_with_certs(der, None, &trust.known)?,
+            true,
+        ))),
         _ => Ok(None),
     }
 }
@@ -95,7 +99,7 @@ fn is_enveloped(body: &Body) -> bool {
 /// Signed parts below an unsigned root: reported, but only as `part`.
 fn judge_nested(trust: &TrustData, analysis: &Analysis, verdict: &mut Verdict) -> Result<()> {
     for (part, body) in &analysis.nested {
-        let Ok(Some((sd, _))) = check_body(body) else {
+        let Ok(Some((sd, _))) = check_body(trust, body) else {
             continue;
         };
         verdict.protocol = Some(Protocol::Smime);

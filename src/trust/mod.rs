@@ -18,6 +18,9 @@ use verdict::Trust;
 /// Decisions are cached per signer, address and offered intermediates, so
 /// a mailbox of mail from one signer validates its path once.
 pub struct TrustData {
+    /// Every certificate in the keyring, for signatures that do not carry
+    /// their signer's certificate.
+    pub known: Vec<Certificate>,
     validator: x509::X509Validator,
     cache: Mutex<HashMap<String, Trust>>,
 }
@@ -37,6 +40,7 @@ impl TrustData {
         };
         Ok(TrustData {
             validator: x509::X509Validator::new(&ctx),
+            known: intermediates,
             cache: Mutex::new(HashMap::new()),
         })
     }
