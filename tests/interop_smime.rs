@@ -414,7 +414,7 @@ fn gpgsm_verifies_our_signatures() {
         panic!("not pkcs7-mime")
     };
     let f = write(d, "opaque.der", &der);
-    let out = g.cmd().args(["--verify", s(&f)]).output().unwrap();
+    let out = g.cmd().args(["--output", "-", "--verify", s(&f)]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && err.contains("Good signature"),
