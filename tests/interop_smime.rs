@@ -9,24 +9,7 @@ use std::process::Command;
 use common::*;
 
 fn b64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::new();
-    for (i, c) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            s.push_str("\r\n");
-        }
-        let n = (c[0] as u32) << 16
-            | (*c.get(1).unwrap_or(&0) as u32) << 8
-            | *c.get(2).unwrap_or(&0) as u32;
-        for k in 0..4 {
-            if k <= c.len() {
-                s.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
+    String::from_utf8(mailseal::mime::base64_encode_lines(data)).unwrap()
 }
 
 /// Wraps raw CMS from a peer in a message, as a mail client would.
@@ -414,7 +397,11 @@ fn gpgsm_verifies_our_signatures() {
         panic!("not pkcs7-mime")
     };
     let f = write(d, "opaque.der", &der);
-    let out = g.cmd().args(["--output", "-", "--verify", s(&f)]).output().unwrap();
+    let out = g
+        .cmd()
+        .args(["--output", "-", "--verify", s(&f)])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && err.contains("Good signature"),
