@@ -3,8 +3,12 @@
 
 pub mod ber;
 pub mod cert;
+pub mod content_cipher;
 pub mod decrypt;
 pub mod encrypt;
+pub mod envelope;
+pub mod kari;
 pub mod key;
+pub mod ktri;
 pub mod sign;
 pub mod verify;
