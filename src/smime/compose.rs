@@ -39,7 +39,14 @@ pub struct EncryptOptions<'a> {
 /// Signs a whole message; outer headers stay outside.
 pub fn sign_message(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec<u8>> {
     let protected = mime::split_for_protection(raw)?;
-    sign_entity(ctx, &protected.outer, &protected.entity, opts)
+    let signer = choose_signer(ctx, ctx.keyring()?, &protected.outer, opts.signer)?;
+    sign_entity(
+        ctx,
+        &signer,
+        &protected.outer,
+        &protected.entity,
+        opts.opaque,
+    )
 }
 
 /// Encrypts a whole message (optionally signing it first) to its recipients.
@@ -54,7 +61,10 @@ pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Resu
     let recipients = choose_recipients(ctx, &protected.outer, opts)?;
     let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
     let inner = match &opts.sign {
-        Some(sign_opts) => sign_entity(ctx, &[], &protected.entity, sign_opts)?,
+        Some(sign_opts) => {
+            let signer = choose_signer(ctx, ctx.keyring()?, &protected.outer, sign_opts.signer)?;
+            sign_entity(ctx, &signer, &[], &protected.entity, sign_opts.opaque)?
+        }
         None => protected.entity,
     };
     let der = encrypt::encrypt(&inner, &certs, opts.cipher, opts.padding)?;
@@ -65,23 +75,25 @@ pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Resu
     Ok(mime::build_pkcs7_mime(&outer, smime_type, &der))
 }
 
+/// Signs `entity` as `stored` and wraps it with the `outer` header fields
+/// (none for the inner part of sign-then-encrypt).
 fn sign_entity(
     ctx: &Ctx,
+    stored: &StoredCert,
     outer: &[HeaderField],
     entity: &[u8],
-    opts: &SignOptions<'_>,
+    opaque: bool,
 ) -> Result<Vec<u8>> {
     let keyring = ctx.keyring()?;
-    let stored = choose_signer(ctx, keyring, outer, opts.signer)?;
-    let key = unlock(ctx, keyring, &stored)?;
+    let key = unlock(ctx, keyring, stored)?;
     let chain = chain_for(keyring, &stored.cert)?;
     let signer = Signer {
         key: &key,
         cert: &stored.cert,
         chain: &chain,
     };
-    let der = sign::sign(entity, &signer, ctx.at, !opts.opaque)?;
-    if opts.opaque {
+    let der = sign::sign(entity, &signer, ctx.at, !opaque)?;
+    if opaque {
         return Ok(mime::build_pkcs7_mime(outer, "signed-data", &der));
     }
     let part = SignaturePart {
