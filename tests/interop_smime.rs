@@ -213,9 +213,15 @@ fn we_decrypt_openssl_messages() {
     for (ossl, ours) in cases {
         let out = run_ok(
             Command::new("openssl")
-                .args(["cms", "-encrypt", "-in", s(&content)])
-                .args(ossl)
-                .arg(s(&w.bob.cert)),
+                .args([
+                    "cms",
+                    "-encrypt",
+                    "-in",
+                    s(&content),
+                    "-recip",
+                    s(&w.bob.cert),
+                ])
+                .args(ossl),
         );
         let mut msg =
             b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
@@ -430,8 +436,12 @@ fn gpgsm_decrypts_ours() {
         panic!("not pkcs7-mime")
     };
     let f = write(w.env.dir.path(), "enc.der", &der);
-    let out = g.run(&["--decrypt", s(&f)]);
-    assert!(contains(&out.stdout, b"read by gpgsm"));
+    let out = g.cmd().args(["--decrypt", s(&f)]).output().unwrap();
+    assert!(
+        contains(&out.stdout, b"read by gpgsm"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
