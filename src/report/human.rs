@@ -27,6 +27,9 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
     }
     if v.signatures.is_empty() {
         out.push_str(match (v.verdict, v.encrypted) {
+            (_, true) if v.integrity_protected.is_none() => {
+                "Not verified: decrypt it with `mailseal decrypt` to check any signature inside.\n"
+            }
             (_, true) => "No signature inside.\n",
             (VerdictKind::Unsigned, false) => "Not signed: nothing to verify.\n",
             _ => "No signature.\n",
