@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 15;
 const RECIPIENTS: usize = 100;
-const AT: &str = "2026-06-01T12:00:00Z";
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {
@@ -167,7 +166,6 @@ impl Setup {
             .arg(&self.keyring)
             .arg("--passphrase-file")
             .arg(&self.pass)
-            .args(["--at", AT])
             .args(args);
         c.stdout(Stdio::null()).stderr(Stdio::null());
         c

@@ -535,3 +535,31 @@ fn batch_verifies_maildir_and_mbox_and_never_stops() {
     assert_eq!(by_path("box.mbox:2")["verdict"], "unsigned");
     assert!(String::from_utf8_lossy(&out.stderr).contains("6 messages"));
 }
+
+#[test]
+fn cached_trust_is_dropped_when_a_crl_revokes_a_recipient() {
+    let w = world();
+    let users: Vec<User> = (0..9)
+        .map(|i| {
+            w.pki
+                .user(&format!("u{i}@example.org"), CertOpts::default())
+        })
+        .collect();
+    for u in &users {
+        w.env.import(&u.cert);
+    }
+    let mut args = vec!["encrypt", "--no-self"];
+    for u in &users {
+        args.extend(["-r", u.email.as_str()]);
+    }
+    let msg = alice_to_bob("many", "to nine");
+    // The first run validates nine paths and caches them; the second uses the cache.
+    w.env.expect(&args, &msg, 0);
+    w.env.expect(&args, &msg, 0);
+    let crl = w.pki.revoke(&users[3]);
+    w.env.import(&crl);
+    let out = w.env.run(&args, &msg);
+    assert_eq!(out.status.code(), Some(2), "a revoked recipient is refused");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("u3@example.org"));
+    assert!(out.stdout.is_empty());
+}

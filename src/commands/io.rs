@@ -16,7 +16,9 @@ pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
         Some(p) if p == Path::new("-") => read_stdin(),
         Some(p) => {
             let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
-            let mut buf = Vec::new();
+            // Sized up front: large messages are read without regrowing.
+            let size = f.metadata().map(|m| m.len().min(MAX_INPUT)).unwrap_or(0);
+            let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             f.take(MAX_INPUT)
                 .read_to_end(&mut buf)
                 .map_err(|e| Error::io(p, e))?;

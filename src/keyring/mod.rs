@@ -19,6 +19,7 @@ use crate::safe::Safe;
 use crate::smime::cert;
 use crate::smime::key::PrivateKey;
 
+pub mod cache;
 pub mod generate;
 mod import;
 mod pkcs12;

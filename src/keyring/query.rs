@@ -59,7 +59,7 @@ pub(crate) fn normalize_hex(s: &str) -> Option<String> {
 
 /// The columns every certificate lookup selects, in `row_to_cert` order.
 const SELECT: &str = "SELECT c.der, EXISTS(SELECT 1 FROM x509_secret_keys s \
-                      WHERE s.spki_sha256 = c.spki_sha256) FROM x509_certs c";
+                      WHERE s.spki_sha256 = c.spki_sha256), c.fingerprint FROM x509_certs c";
 /// Newest first: the certificate a user most likely means.
 const ORDER: &str = "ORDER BY c.not_after DESC, c.fingerprint";
 
@@ -133,20 +133,26 @@ fn select(conn: &Connection, filter: &str, params: &[&dyn ToSql]) -> Result<Vec<
     let sql = format!("{SELECT} {filter} {ORDER}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
-        Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, bool>(1)?))
+        Ok((
+            r.get::<_, Vec<u8>>(0)?,
+            r.get::<_, bool>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     rows.map(|row| {
-        let (der, has_secret) = row?;
-        row_to_cert(&der, has_secret)
+        let (der, has_secret, fingerprint) = row?;
+        row_to_cert(&der, fingerprint, has_secret)
     })
     .collect()
 }
 
-fn row_to_cert(der: &[u8], has_secret: bool) -> Result<StoredCert> {
+/// The fingerprint is the stored one (the SHA-256 of `der`, computed at
+/// import), not recomputed on every read.
+fn row_to_cert(der: &[u8], fingerprint: String, has_secret: bool) -> Result<StoredCert> {
     let cert = Certificate::from_der(der)
         .map_err(|e| Error::Keyring(format!("a stored certificate does not parse: {e}")))?;
     Ok(StoredCert {
-        fingerprint: cert::fingerprint(&cert),
+        fingerprint,
         emails: cert::emails(&cert),
         cert,
         has_secret,

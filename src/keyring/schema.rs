@@ -18,10 +18,22 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 2: a cache of trust decisions (see `crate::trust::cache`).
+/// Only derived data: dropping it loses nothing.
+const SCHEMA_V2: &str = "
+CREATE TABLE trust_cache (
+    key TEXT PRIMARY KEY,              -- signer fingerprint, address, offered certificates
+    inputs TEXT NOT NULL,              -- digest of the anchors, CA certificates and CRLs used
+    value TEXT NOT NULL,               -- the decision, JSON
+    valid_from INTEGER NOT NULL,       -- Unix seconds: usable for reference times in
+    valid_until INTEGER NOT NULL       --   [valid_from, valid_until]
+);
+";
 
 /// Version 1: X.509 certificates, their addresses, secret keys, CRLs and
 /// trust anchors. Fingerprints are upper-case hex; times are Unix seconds.
@@ -128,10 +140,20 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> Result<T> {
 /// transaction so two processes opening a new keyring at once cannot both
 /// create it. Returns the version found; a newer one is left untouched.
 fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
+    // The common case, a current schema, needs no write lock.
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current >= SCHEMA_VERSION {
+        return Ok(current);
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version == 0 {
+    if version < 1 {
         tx.execute_batch(SCHEMA_V1)?;
+    }
+    if version < 2 {
+        tx.execute_batch(SCHEMA_V2)?;
+    }
+    if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     }
     tx.commit()?;

@@ -2,7 +2,7 @@
 //! (RFC 8551 sections 3.5.3 and 3.3, RFC 1847 section 2.1). All output has
 //! CRLF line ends.
 
-use super::codec::{base64_encode_lines, to_crlf};
+use super::codec::{base64_encode_lines_into, to_crlf};
 use super::header::{is_mime_field, is_named};
 use super::parse::{split_headers, HeaderField};
 
@@ -51,7 +51,7 @@ pub fn build_multipart_signed(
         )
         .as_bytes(),
     );
-    out.extend_from_slice(&base64_encode_lines(sig.data));
+    base64_encode_lines_into(sig.data, &mut out);
     out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     out
 }
@@ -70,7 +70,7 @@ pub fn build_pkcs7_mime(outer: &[HeaderField], smime_type: &str, der: &[u8]) -> 
         )
         .as_bytes(),
     );
-    out.extend_from_slice(&base64_encode_lines(der));
+    base64_encode_lines_into(der, &mut out);
     out
 }
 

@@ -16,12 +16,19 @@ const B64_LINE_BYTES: usize = LINE_MAX / 4 * 3;
 
 /// Base64 with CRLF after every 76 characters and after the last line.
 pub fn base64_encode_lines(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len().div_ceil(B64_LINE_BYTES) * (LINE_MAX + 2));
+    let mut out = Vec::new();
+    base64_encode_lines_into(data, &mut out);
+    out
+}
+
+/// [`base64_encode_lines`], appending to `out` (no intermediate buffer for
+/// large bodies).
+pub fn base64_encode_lines_into(data: &[u8], out: &mut Vec<u8>) {
+    out.reserve(data.len().div_ceil(B64_LINE_BYTES) * (LINE_MAX + 2));
     for line in data.chunks(B64_LINE_BYTES) {
-        base64_encode_into(line, &mut out);
+        base64_encode_into(line, out);
         out.extend_from_slice(b"\r\n");
     }
-    out
 }
 
 /// Base64 on one line, with padding.

@@ -13,7 +13,9 @@ pub mod qp;
 
 pub use build::{build_multipart_signed, build_pkcs7_mime, join_entity, SignaturePart};
 pub use canon::{is_relay_safe, split_for_protection, Protected};
-pub use codec::{base64_decode, base64_encode, base64_encode_lines, find_byte, to_crlf};
+pub use codec::{
+    base64_decode, base64_encode, base64_encode_lines, base64_encode_lines_into, find_byte, to_crlf,
+};
 pub use header::{content_type, is_mime_field, transfer_encoding, unfolded_value};
 pub use multipart::{split_multipart, BodyPart, Multipart};
 pub use params::{parse_content_type, parse_disposition, ContentType};

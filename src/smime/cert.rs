@@ -128,3 +128,13 @@ pub fn describe(cert: &Certificate) -> String {
         (None, None) => subject(cert),
     }
 }
+
+/// Whether basicConstraints marks the certificate as a CA: only those can
+/// be intermediates in a path.
+pub fn is_ca(cert: &Certificate) -> bool {
+    use x509_cert::ext::pkix::BasicConstraints;
+    matches!(
+        cert.tbs_certificate().get_extension::<BasicConstraints>(),
+        Ok(Some((_, bc))) if bc.ca
+    )
+}

@@ -11,8 +11,10 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::keyring::{Keyring, StoredCert};
 use crate::mime::{self, HeaderField, SignaturePart};
+use crate::time::Timestamp;
 use crate::trust::x509::{check_usage, Purpose};
 use crate::trust::TrustData;
+use rayon::prelude::*;
 
 const SIGNATURE_TYPE: &str = "application/pkcs7-signature";
 
@@ -200,17 +202,29 @@ fn choose_recipients(
     } else {
         opts.recipients.to_vec()
     };
-    queries.dedup();
+    let mut seen = std::collections::HashSet::new();
+    queries.retain(|q| seen.insert(q.to_ascii_lowercase()));
     if queries.is_empty() {
         return Err(Error::Recipients(
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ));
     }
     let trust = TrustData::load(keyring, ctx.at)?;
+    let found = queries
+        .iter()
+        .map(|q| lookup_recipient(keyring, q))
+        .collect::<Result<Vec<_>>>()?;
+    // Path validation dominates when there are many recipients.
+    let at = ctx.at;
+    let picks: Vec<_> = found
+        .into_par_iter()
+        .map(|(email, certs)| pick_recipient(at, &trust, email.as_deref(), certs, opts.trust_any))
+        .collect();
+    trust.save(keyring);
     let mut chosen: Vec<StoredCert> = Vec::new();
     let mut missing = Vec::new();
-    for q in &queries {
-        match recipient_cert(ctx, keyring, &trust, q, opts.trust_any)? {
+    for (q, pick) in queries.iter().zip(picks) {
+        match pick {
             Ok(c) => push_unique(&mut chosen, c),
             Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
         }
@@ -258,45 +272,47 @@ fn add_self(
     Ok(())
 }
 
-/// The best certificate for one recipient query, or why there is none.
-fn recipient_cert(
-    ctx: &Ctx,
-    keyring: &Keyring,
-    trust: &TrustData,
-    query: &str,
-    trust_any: bool,
-) -> Result<std::result::Result<StoredCert, String>> {
+/// The certificates a recipient query names, and its address if it is one.
+fn lookup_recipient(keyring: &Keyring, query: &str) -> Result<(Option<String>, Vec<StoredCert>)> {
     let email = query.contains('@').then(|| query.to_ascii_lowercase());
     let found = match &email {
         Some(e) => keyring.by_email(e)?,
         None => keyring.find(query)?,
     };
-    if found.is_empty() {
-        return Ok(Err("no S/MIME certificate in the keyring".into()));
-    }
-    let mut why = String::new();
+    Ok((email, found))
+}
+
+/// The best usable certificate among a recipient's, or why there is none.
+fn pick_recipient(
+    at: Timestamp,
+    trust: &TrustData,
+    email: Option<&str>,
+    found: Vec<StoredCert>,
+    trust_any: bool,
+) -> std::result::Result<StoredCert, String> {
+    let mut why = "no S/MIME certificate in the keyring".to_string();
     let mut usable: Vec<StoredCert> = Vec::new();
     for c in found {
-        match unusable_because(ctx, trust, &c, email.as_deref(), trust_any) {
+        match unusable_because(at, trust, &c, email, trust_any) {
             Some(reason) => why = reason,
             None => usable.push(c),
         }
     }
-    Ok(usable
+    usable
         .into_iter()
         .max_by_key(|c| cert::validity(&c.cert).0)
-        .ok_or(why))
+        .ok_or(why)
 }
 
 /// Why a recipient certificate may not be used, or None if it may.
 fn unusable_because(
-    ctx: &Ctx,
+    at: Timestamp,
     trust: &TrustData,
     c: &StoredCert,
     email: Option<&str>,
     trust_any: bool,
 ) -> Option<String> {
-    if !cert::valid_at(&c.cert, ctx.at) {
+    if !cert::valid_at(&c.cert, at) {
         return Some("certificate expired or not yet valid".into());
     }
     if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {

@@ -1,5 +1,6 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
+pub mod cache;
 pub mod verdict;
 pub mod x509;
 
@@ -9,39 +10,60 @@ use std::sync::Mutex;
 use x509_cert::Certificate;
 
 use crate::error::Result;
+use crate::keyring::cache::CacheRow;
 use crate::keyring::Keyring;
 use crate::time::Timestamp;
 use verdict::Trust;
 
+/// Fewer new decisions than this are not worth a keyring write.
+const MIN_ROWS_TO_SAVE: usize = 8;
+
 /// Everything trust decisions need from the keyring, read once per run
 /// (or once per batch), not once per signature, and judged at one time.
-/// Decisions are cached per signer, address and offered intermediates, so
-/// a mailbox of mail from one signer validates its path once.
+/// Decisions are cached per signer, address and offered intermediates: in
+/// memory for the run, and full-trust decisions in the keyring for later
+/// runs ([`cache`]).
 pub struct TrustData {
     /// Every certificate in the keyring, for signatures that do not carry
     /// their signer's certificate.
     pub known: Vec<Certificate>,
     validator: x509::X509Validator,
-    cache: Mutex<HashMap<String, Trust>>,
+    inputs: cache::Inputs,
+    memo: Mutex<HashMap<String, Trust>>,
+    /// Decisions made in this run that later runs may reuse.
+    fresh: Mutex<Vec<CacheRow>>,
 }
 
 impl TrustData {
-    /// Reads anchors, CA certificates and CRLs from the keyring; `at` is
-    /// the time every decision is made for.
+    /// Reads anchors, certificates, CRLs and cached decisions from the
+    /// keyring; `at` is the time every decision is made for.
     pub fn load(keyring: &Keyring, at: Timestamp) -> Result<Self> {
         let anchors = keyring.anchors()?;
-        let intermediates: Vec<Certificate> = keyring.all()?.into_iter().map(|c| c.cert).collect();
+        let known: Vec<Certificate> = keyring.all()?.into_iter().map(|c| c.cert).collect();
+        let cas: Vec<Certificate> = known
+            .iter()
+            .filter(|c| crate::smime::cert::is_ca(c))
+            .cloned()
+            .collect();
         let crls = keyring.crls()?;
+        let inputs = cache::Inputs::new(&anchors, &cas, &crls, at);
+        let memo = keyring
+            .trust_cache(&inputs.digest)?
+            .into_iter()
+            .filter_map(|row| cache::usable(&row, at).map(|t| (row.key, t)))
+            .collect();
         let ctx = x509::X509Context {
             anchors: &anchors,
-            intermediates: &intermediates,
+            intermediates: &cas,
             crls: &crls,
             time: at,
         };
         Ok(TrustData {
+            known,
             validator: x509::X509Validator::new(&ctx),
-            known: intermediates,
-            cache: Mutex::new(HashMap::new()),
+            inputs,
+            memo: Mutex::new(memo),
+            fresh: Mutex::new(Vec::new()),
         })
     }
 
@@ -57,24 +79,35 @@ impl TrustData {
         extra: &[Certificate],
         email: Option<&str>,
     ) -> Trust {
-        let key = cache_key(cert, extra, email);
-        if let Some(t) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        let key = cache::key(cert, extra, email);
+        if let Some(t) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return t;
         }
         let t = self.validator.validate(cert, extra, email);
-        if let Ok(mut c) = self.cache.lock() {
-            c.insert(key, t.clone());
+        if let Some(row) = cache::row(key.clone(), &t, cert, &self.inputs, self.time()) {
+            if let Ok(mut fresh) = self.fresh.lock() {
+                fresh.push(row);
+            }
+        }
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(key, t.clone());
         }
         t
     }
-}
 
-fn cache_key(cert: &Certificate, extra: &[Certificate], email: Option<&str>) -> String {
-    use crate::smime::cert::fingerprint;
-    let mut key = format!("{}|{}", fingerprint(cert), email.unwrap_or(""));
-    for c in extra {
-        key.push('|');
-        key.push_str(&fingerprint(c));
+    /// Stores this run's new full-trust decisions for later runs, when
+    /// there are enough of them to matter (encrypting to many, checking a
+    /// mailbox): a single message costs one validation, less than the
+    /// write, and stays a read-only use of the keyring. A failure only
+    /// costs speed later, so it is not an error.
+    pub fn save(&self, keyring: &Keyring) {
+        let fresh = self
+            .fresh
+            .lock()
+            .map(|mut f| std::mem::take(&mut *f))
+            .unwrap_or_default();
+        if fresh.len() >= MIN_ROWS_TO_SAVE {
+            let _ = keyring.store_trust_cache(&self.inputs.digest, &fresh);
+        }
     }
-    key
 }

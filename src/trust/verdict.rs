@@ -1,7 +1,7 @@
 //! The verdict on a message (SPEC.md section 2): one JSON object, and the
 //! exit code derived from it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::ExitCode;
 
@@ -12,7 +12,7 @@ pub enum Protocol {
     Openpgp,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TrustLevel {
     Full,
@@ -23,7 +23,7 @@ pub enum TrustLevel {
     Expired,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
     CaChain,
@@ -34,7 +34,7 @@ pub enum Basis {
 }
 
 /// The validity of a signer's binding to an address.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Trust {
     pub level: TrustLevel,
     pub basis: Basis,
