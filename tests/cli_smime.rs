@@ -5,29 +5,8 @@ mod common;
 
 use common::*;
 
-/// alice and bob under one CA that the keyring trusts; alice's and bob's
-/// secret keys both imported (the same keyring plays both parts).
-struct World {
-    env: Env,
-    pki: Pki,
-    alice: User,
-    bob: User,
-}
-
 fn world() -> World {
-    let env = Env::new();
-    let pki = Pki::new("Test CA");
-    let alice = pki.user("alice@example.org", CertOpts::default());
-    let bob = pki.user("bob@example.org", CertOpts::default());
-    env.import(&alice.p12);
-    env.import(&bob.p12);
-    env.anchor(&pki.ca());
-    World {
-        env,
-        pki,
-        alice,
-        bob,
-    }
+    common::world("Test CA")
 }
 
 fn alice_to_bob(subject: &str, body: &str) -> Vec<u8> {

@@ -39,27 +39,8 @@ fn multipart_signed(from: &str, entity: &[u8], sig: &[u8]) -> Vec<u8> {
 
 const ENTITY: &[u8] = b"Content-Type: text/plain; charset=us-ascii\r\n\r\nHello from a peer.\r\n";
 
-struct World {
-    env: Env,
-    pki: Pki,
-    alice: User,
-    bob: User,
-}
-
 fn world() -> World {
-    let env = Env::new();
-    let pki = Pki::new("Interop CA");
-    let alice = pki.user("alice@example.org", CertOpts::default());
-    let bob = pki.user("bob@example.org", CertOpts::default());
-    env.import(&alice.p12);
-    env.import(&bob.p12);
-    env.anchor(&pki.ca());
-    World {
-        env,
-        pki,
-        alice,
-        bob,
-    }
+    common::world("Interop CA")
 }
 
 fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {

@@ -374,3 +374,28 @@ pub fn replace_once(data: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
 pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
+
+/// alice and bob under one CA that the keyring trusts, with both secret
+/// keys imported (the same keyring plays both parts).
+pub struct World {
+    pub env: Env,
+    pub pki: Pki,
+    pub alice: User,
+    pub bob: User,
+}
+
+pub fn world(ca_name: &str) -> World {
+    let env = Env::new();
+    let pki = Pki::new(ca_name);
+    let alice = pki.user("alice@example.org", CertOpts::default());
+    let bob = pki.user("bob@example.org", CertOpts::default());
+    env.import(&alice.p12);
+    env.import(&bob.p12);
+    env.anchor(&pki.ca());
+    World {
+        env,
+        pki,
+        alice,
+        bob,
+    }
+}
