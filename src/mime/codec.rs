@@ -25,8 +25,28 @@ pub fn base64_encode_lines(data: &[u8]) -> Vec<u8> {
 /// large bodies).
 pub fn base64_encode_lines_into(data: &[u8], out: &mut Vec<u8>) {
     out.reserve(data.len().div_ceil(B64_LINE_BYTES) * (LINE_MAX + 2));
-    for line in data.chunks(B64_LINE_BYTES) {
-        base64_encode_into(line, out);
+    let mut lines = data.chunks_exact(B64_LINE_BYTES);
+    // Whole lines through a stack buffer: no zero-filling of `out`.
+    for line in &mut lines {
+        let mut buf = [0u8; LINE_MAX + 2];
+        for (s, d) in line.chunks_exact(3).zip(buf.chunks_exact_mut(4)) {
+            if let ([a, b, c], [w, x, y, z]) = (s, d) {
+                let n = (u32::from(*a) << 16) | (u32::from(*b) << 8) | u32::from(*c);
+                (*w, *x, *y, *z) = (
+                    b64_char(n, 18),
+                    b64_char(n, 12),
+                    b64_char(n, 6),
+                    b64_char(n, 0),
+                );
+            }
+        }
+        buf[LINE_MAX] = b'\r';
+        buf[LINE_MAX + 1] = b'\n';
+        out.extend_from_slice(&buf);
+    }
+    let rest = lines.remainder();
+    if !rest.is_empty() {
+        base64_encode_into(rest, out);
         out.extend_from_slice(b"\r\n");
     }
 }
@@ -260,6 +280,23 @@ mod tests {
             assert!(line.len() <= 77 && line.ends_with(b"\r"));
         }
         assert_eq!(base64_decode(&enc).unwrap(), data);
+    }
+
+    #[test]
+    fn base64_lines_round_trip_at_every_length_around_a_line() {
+        for len in 0..400 {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let enc = base64_encode_lines(&data);
+            assert!(enc.is_empty() || enc.ends_with(b"\r\n"));
+            assert!(enc.split(|&b| b == b'\n').all(|l| l.len() <= LINE_MAX + 1));
+            assert_eq!(base64_decode(&enc).unwrap(), data, "length {len}");
+            let one_line: Vec<u8> = enc
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect();
+            assert_eq!(one_line, base64_encode(&data));
+        }
     }
 
     #[test]
