@@ -148,7 +148,7 @@ impl Error {
             Error::NotForUs | Error::DecryptionFailed(_) | Error::IntegrityFailure => {
                 ExitCode::Failed
             }
-            Error::WrongPassphrase(_) | Error::Unauthenticated(_) => ExitCode::Failed,
+            Error::Unauthenticated(_) => ExitCode::Failed,
             Error::NothingToDo(_) => ExitCode::Nothing,
             _ => ExitCode::Usage,
         }

@@ -542,3 +542,45 @@ fn cached_trust_is_dropped_when_a_crl_revokes_a_recipient() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("u3@example.org"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn passphrase_from_a_file_descriptor_and_wrong_passphrases() {
+    let w = world();
+    let msg = alice_to_bob("fd", "via fd");
+    let pass = w.env.path("pass");
+    // bash opens the passphrase file as fd 3 for the child.
+    let script = format!(
+        "exec {} --keyring {} --at {AT} --passphrase-fd 3 sign 3<{}",
+        env!("CARGO_BIN_EXE_mailseal"),
+        w.env.keyring().display(),
+        pass.display()
+    );
+    let out = w.env.run_cmd(
+        std::process::Command::new("bash").args(["-c", &script]),
+        &msg,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(contains(&out.stdout, b"multipart/signed"));
+
+    let wrong = w.env.path("wrong");
+    std::fs::write(&wrong, "not the passphrase\n").unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mailseal"));
+    cmd.args([
+        "--keyring",
+        w.env.keyring().to_str().unwrap(),
+        "--at",
+        AT,
+        "--passphrase-file",
+        wrong.to_str().unwrap(),
+        "sign",
+    ]);
+    let out = w.env.run_cmd(&mut cmd, &msg);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong passphrase"));
+    assert!(out.stdout.is_empty());
+}
