@@ -5,6 +5,9 @@
 //! Workloads (SPEC.md section 8):
 //! - encrypt 1 MB to 100 RSA-2048 recipients: `openssl cms -encrypt`
 //! - sign, verify and decrypt a 1 MB message: `openssl cms`
+//! - verify a directory of signed 4 KB messages: one `openssl cms -verify`
+//!   process per message (what administrators script today) against one
+//!   `mailseal verify DIR`
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,6 +31,78 @@ fn main() {
     );
     bench_encrypt(&setup, &message);
     bench_single(&setup, &message);
+    bench_batch(&setup);
+}
+
+/// Messages in the batch workload (the peer runs one process for each).
+const BATCH: usize = 200;
+
+fn bench_batch(s: &Setup) {
+    let dir = s.dir.join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert, key) = (s.certs[0].to_str().unwrap(), s.path("r0.key"));
+    for i in 0..BATCH {
+        let body = format!(
+            "Content-Type: text/plain\r\n\r\nmessage {i}\r\n{}",
+            "lorem ipsum dolor sit amet \r\n".repeat(140)
+        );
+        let content = s.dir.join("content.txt");
+        std::fs::write(&content, body).unwrap();
+        let out = Command::new("openssl")
+            .args([
+                "cms",
+                "-sign",
+                "-in",
+                content.to_str().unwrap(),
+                "-signer",
+                cert,
+                "-inkey",
+                &key,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let mut msg =
+            format!("From: r0@example.org\r\nTo: r1@example.org\r\nSubject: batch {i}\r\n")
+                .into_bytes();
+        msg.extend_from_slice(&out.stdout);
+        std::fs::write(dir.join(format!("{i:04}.eml")), msg).unwrap();
+    }
+    let ca = s.ca.to_str().unwrap();
+    let files: Vec<PathBuf> = (0..BATCH)
+        .map(|i| dir.join(format!("{i:04}.eml")))
+        .collect();
+    let t = Instant::now();
+    for f in &files {
+        let st = Command::new("openssl")
+            .args([
+                "cms",
+                "-verify",
+                "-CAfile",
+                ca,
+                "-in",
+                f.to_str().unwrap(),
+                "-out",
+                "/dev/null",
+            ])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+    let peer = t.elapsed();
+    let d = dir.to_str().unwrap();
+    let ours = median(|| s.ours(&["--json", "verify", d]));
+    report(
+        &format!("verify {BATCH} signed 4 KB messages (openssl, one process each)"),
+        peer,
+        ours,
+    );
+    let rate = BATCH as f64 / ours.as_secs_f64();
+    println!(
+        "{:<58} {rate:>10.0} messages/s",
+        "  mailseal batch verify throughput"
+    );
 }
 
 struct Setup {
