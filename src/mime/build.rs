@@ -2,7 +2,7 @@
 //! (RFC 8551 sections 3.5.3 and 3.3, RFC 1847 section 2.1). All output has
 //! CRLF line ends.
 
-use super::codec::{base64_encode_lines_into, to_crlf};
+use super::codec::{base64_encode_lines_into, base64_encode_parts_into, to_crlf};
 use super::header::{is_mime_field, is_named};
 use super::parse::{split_headers, HeaderField};
 
@@ -60,6 +60,11 @@ pub fn build_multipart_signed(
 /// smime-type (`signed-data`, `enveloped-data`, `authEnveloped-data`) and
 /// base64 body.
 pub fn build_pkcs7_mime(outer: &[HeaderField], smime_type: &str, der: &[u8]) -> Vec<u8> {
+    build_pkcs7_mime_parts(outer, smime_type, &[der])
+}
+
+/// [`build_pkcs7_mime`] for DER given in pieces that concatenate to it.
+pub fn build_pkcs7_mime_parts(outer: &[HeaderField], smime_type: &str, der: &[&[u8]]) -> Vec<u8> {
     let mut out = outer_fields(outer);
     out.extend_from_slice(
         format!(
@@ -70,7 +75,7 @@ pub fn build_pkcs7_mime(outer: &[HeaderField], smime_type: &str, der: &[u8]) -> 
         )
         .as_bytes(),
     );
-    base64_encode_lines_into(der, &mut out);
+    base64_encode_parts_into(der, &mut out);
     out
 }
 

@@ -24,10 +24,44 @@ pub fn base64_encode_lines(data: &[u8]) -> Vec<u8> {
 /// [`base64_encode_lines`], appending to `out` (no intermediate buffer for
 /// large bodies).
 pub fn base64_encode_lines_into(data: &[u8], out: &mut Vec<u8>) {
-    out.reserve(data.len().div_ceil(B64_LINE_BYTES) * (LINE_MAX + 2));
-    let mut lines = data.chunks_exact(B64_LINE_BYTES);
-    // Whole lines through a stack buffer: no zero-filling of `out`.
-    for line in &mut lines {
+    base64_encode_parts_into(&[data], out);
+}
+
+/// Base64 lines of the concatenation of `parts`, appended to `out`: a
+/// large body in pieces is encoded without being joined first.
+pub fn base64_encode_parts_into(parts: &[&[u8]], out: &mut Vec<u8>) {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    out.reserve(total.div_ceil(B64_LINE_BYTES) * (LINE_MAX + 2));
+    let mut carry = [0u8; B64_LINE_BYTES];
+    let mut held = 0;
+    for part in parts {
+        let mut part = *part;
+        if held > 0 {
+            let take = (B64_LINE_BYTES - held).min(part.len());
+            carry[held..held + take].copy_from_slice(&part[..take]);
+            held += take;
+            part = &part[take..];
+            if held < B64_LINE_BYTES {
+                continue;
+            }
+            encode_whole_lines(&carry, out);
+        }
+        let whole = part.len() / B64_LINE_BYTES * B64_LINE_BYTES;
+        encode_whole_lines(&part[..whole], out);
+        let rest = &part[whole..];
+        carry[..rest.len()].copy_from_slice(rest);
+        held = rest.len();
+    }
+    if held > 0 {
+        base64_encode_into(&carry[..held], out);
+        out.extend_from_slice(b"\r\n");
+    }
+}
+
+/// Encodes `data`, a multiple of 57 bytes, as 76-character CRLF lines
+/// through a stack buffer (no zero-filling of `out`).
+fn encode_whole_lines(data: &[u8], out: &mut Vec<u8>) {
+    for line in data.chunks_exact(B64_LINE_BYTES) {
         let mut buf = [0u8; LINE_MAX + 2];
         for (s, d) in line.chunks_exact(3).zip(buf.chunks_exact_mut(4)) {
             if let ([a, b, c], [w, x, y, z]) = (s, d) {
@@ -43,11 +77,6 @@ pub fn base64_encode_lines_into(data: &[u8], out: &mut Vec<u8>) {
         buf[LINE_MAX] = b'\r';
         buf[LINE_MAX + 1] = b'\n';
         out.extend_from_slice(&buf);
-    }
-    let rest = lines.remainder();
-    if !rest.is_empty() {
-        base64_encode_into(rest, out);
-        out.extend_from_slice(b"\r\n");
     }
 }
 
@@ -296,6 +325,28 @@ mod tests {
                 .filter(|b| !b.is_ascii_whitespace())
                 .collect();
             assert_eq!(one_line, base64_encode(&data));
+        }
+    }
+
+    #[test]
+    fn base64_of_parts_equals_base64_of_the_whole() {
+        let data: Vec<u8> = (0..1000u32).map(|i| (i * 31 + 7) as u8).collect();
+        for cuts in [
+            [0, 0, 0],
+            [1, 57, 58],
+            [56, 57, 114],
+            [3, 500, 999],
+            [999, 1000, 1000],
+        ] {
+            let parts = [
+                &data[..cuts[0]],
+                &data[cuts[0]..cuts[1]],
+                &data[cuts[1]..cuts[2]],
+                &data[cuts[2]..],
+            ];
+            let mut out = Vec::new();
+            base64_encode_parts_into(&parts, &mut out);
+            assert_eq!(out, base64_encode_lines(&data), "{cuts:?}");
         }
     }
 

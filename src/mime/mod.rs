@@ -11,7 +11,9 @@ pub mod params;
 pub mod parse;
 pub mod qp;
 
-pub use build::{build_multipart_signed, build_pkcs7_mime, join_entity, SignaturePart};
+pub use build::{
+    build_multipart_signed, build_pkcs7_mime, build_pkcs7_mime_parts, join_entity, SignaturePart,
+};
 pub use canon::{is_relay_safe, split_for_protection, Protected};
 pub use codec::{
     base64_decode, base64_encode, base64_encode_lines, base64_encode_lines_into, find_byte, to_crlf,

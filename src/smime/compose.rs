@@ -52,29 +52,56 @@ pub fn sign_message(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec
 }
 
 /// Encrypts a whole message (optionally signing it first) to its recipients.
+///
+/// Recipients come from the header alone, so the content is canonicalized
+/// and sealed on a second core while the recipients' certificates are
+/// looked up, judged and the content key wrapped for them.
 pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Result<Vec<u8>> {
-    let protected = mime::split_for_protection(raw)?;
-    let outer: Vec<HeaderField> = protected
-        .outer
+    let (headers, _) = mime::split_headers(raw)?;
+    let outer: Vec<HeaderField> = headers
         .iter()
-        .filter(|h| !h.name.eq_ignore_ascii_case("Bcc"))
+        .filter(|h| !mime::is_mime_field(h) && !h.name.eq_ignore_ascii_case("Bcc"))
         .cloned()
         .collect();
-    let recipients = choose_recipients(ctx, &protected.outer, opts)?;
-    let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
-    let inner = match &opts.sign {
-        Some(sign_opts) => {
-            let signer = choose_signer(ctx, ctx.keyring()?, &protected.outer, sign_opts.signer)?;
-            sign_entity(ctx, &signer, &[], &protected.entity, sign_opts.opaque)?
-        }
-        None => protected.entity,
+    let key = encrypt::ContentKey::generate();
+    let signed = match &opts.sign {
+        Some(sign_opts) => Some(signed_entity(ctx, raw, sign_opts)?),
+        None => None,
     };
-    let der = encrypt::encrypt(&inner, &certs, opts.cipher, opts.padding)?;
+    let seal = || match &signed {
+        Some(entity) => encrypt::seal(entity, &key, opts.cipher),
+        None => mime::split_for_protection(raw)
+            .and_then(|p| encrypt::seal(&p.entity, &key, opts.cipher)),
+    };
+    let (wrapped, sealed) = std::thread::scope(|scope| {
+        let sealing = scope.spawn(seal);
+        let wrapped = choose_recipients(ctx, &headers, opts).and_then(|recipients| {
+            let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
+            encrypt::wrap(&certs, &key, opts.padding)
+        });
+        let sealed = sealing
+            .join()
+            .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
+        (wrapped, sealed)
+    });
+    let envelope = encrypt::Envelope::new(&wrapped?, sealed?)?;
     let smime_type = match opts.cipher {
         Cipher::Aes256Gcm => "authEnveloped-data",
         Cipher::Aes256Cbc => "enveloped-data",
     };
-    Ok(mime::build_pkcs7_mime(&outer, smime_type, &der))
+    Ok(mime::build_pkcs7_mime_parts(
+        &outer,
+        smime_type,
+        &envelope.parts(),
+    ))
+}
+
+/// The signed MIME entity (multipart/signed or signed-data, without outer
+/// headers) that sign-then-encrypt puts inside the encryption.
+fn signed_entity(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec<u8>> {
+    let protected = mime::split_for_protection(raw)?;
+    let signer = choose_signer(ctx, ctx.keyring()?, &protected.outer, opts.signer)?;
+    sign_entity(ctx, &signer, &[], &protected.entity, opts.opaque)
 }
 
 /// Signs `entity` as `stored` and wraps it with the `outer` header fields

@@ -52,24 +52,51 @@ const CEK_LEN: usize = 32;
 /// DER ContentInfo. RSA certificates get KeyTransRecipientInfo; P-256
 /// certificates KeyAgreeRecipientInfo (ECDH). A certificate with any other
 /// key is an `Error::Recipients` naming its subject.
+///
+/// The steps are public so a caller can seal the content while it is
+/// still choosing recipients: [`ContentKey::generate`], [`seal`],
+/// [`wrap`], [`Envelope::new`].
 pub fn encrypt(
     content: &[u8],
     recipients: &[Certificate],
     cipher: Cipher,
     padding: RsaPadding,
 ) -> Result<Vec<u8>> {
+    let key = ContentKey::generate();
+    let wrapped = wrap(recipients, &key, padding)?;
+    let sealed = seal(content, &key, cipher)?;
+    Ok(Envelope::new(&wrapped, sealed)?.to_der())
+}
+
+/// A fresh random content-encryption key (AES-256).
+pub struct ContentKey(Zeroizing<[u8; CEK_LEN]>);
+
+impl ContentKey {
+    pub fn generate() -> Self {
+        let mut cek = Zeroizing::new([0u8; CEK_LEN]);
+        rand::fill(cek.as_mut_slice());
+        ContentKey(cek)
+    }
+}
+
+/// The RecipientInfos of a message: a DER `SET OF RecipientInfo`.
+pub struct Wrapped {
+    der: Vec<u8>,
+    has_kari: bool,
+}
+
+/// Wraps the content key once per recipient. The public-key operations
+/// dominate with many recipients (about 60 us per RSA-2048 key in the
+/// `rsa` crate): spread them over the cores. Errors are taken in
+/// recipient order, so the message is stable.
+pub fn wrap(recipients: &[Certificate], key: &ContentKey, padding: RsaPadding) -> Result<Wrapped> {
     if recipients.is_empty() {
         return Err(Error::Recipients("no recipients given".into()));
     }
-    let mut cek = Zeroizing::new([0u8; CEK_LEN]);
-    rand::fill(cek.as_mut_slice());
-    // The public-key operations dominate with many recipients (about
-    // 60 us per RSA-2048 key in the `rsa` crate): spread them over the
-    // cores. Errors are taken in recipient order, so the message is stable.
     let wrapped: Vec<Result<(Vec<u8>, bool)>> = recipients
         .par_iter()
         .map(|cert| {
-            let info = wrap_for(cert, cek.as_slice(), padding)?;
+            let info = wrap_for(cert, key.0.as_slice(), padding)?;
             Ok((info.to_der()?, matches!(info, RecipientInfo::Kari(_))))
         })
         .collect();
@@ -80,10 +107,103 @@ pub fn encrypt(
         has_kari |= is_kari;
         infos.push(der);
     }
-    let recipient_infos = der_set_of(infos)?;
+    Ok(Wrapped {
+        der: der_set_of(infos)?,
+        has_kari,
+    })
+}
+
+/// The encrypted content: the EncryptedContentInfo up to the ciphertext,
+/// the ciphertext, and for AuthEnvelopedData the `mac` (the GCM tag).
+pub struct Sealed {
+    cipher: Cipher,
+    head: Vec<u8>,
+    body: Vec<u8>,
+    mac: Vec<u8>,
+}
+
+/// Encrypts the content once: AES-256-GCM (RFC 5084: 12-byte nonce,
+/// 16-byte tag) or AES-256-CBC with PKCS#7 padding (RFC 3565).
+pub fn seal(content: &[u8], key: &ContentKey, cipher: Cipher) -> Result<Sealed> {
+    let cek = key.0.as_slice();
     match cipher {
-        Cipher::Aes256Gcm => auth_enveloped(content, cek.as_slice(), &recipient_infos),
-        Cipher::Aes256Cbc => enveloped(content, cek.as_slice(), &recipient_infos, has_kari),
+        Cipher::Aes256Gcm => {
+            let mut nonce = [0u8; GCM_NONCE_LEN];
+            rand::fill(&mut nonce);
+            let (head, _) =
+                encrypted_content_info_head(&aes256_gcm_algorithm_id(&nonce)?, content.len())?;
+            let mut body = content.to_vec();
+            let tag = aes256_gcm_seal(cek, &nonce, &mut body)?;
+            let mut mac = Vec::with_capacity(GCM_TAG_LEN + 2);
+            push_header(&mut mac, Tag::OctetString, GCM_TAG_LEN)?;
+            mac.extend_from_slice(&tag);
+            Ok(Sealed {
+                cipher,
+                head,
+                body,
+                mac,
+            })
+        }
+        Cipher::Aes256Cbc => {
+            let mut iv = [0u8; BLOCK_LEN];
+            rand::fill(&mut iv);
+            let ct_len = cbc_padded_len(content.len());
+            let (head, _) = encrypted_content_info_head(&aes256_cbc_algorithm_id(&iv)?, ct_len)?;
+            let mut body = Vec::with_capacity(ct_len);
+            body.extend_from_slice(content);
+            body.resize(ct_len, 0);
+            aes256_cbc_seal(cek, &iv, &mut body, content.len())?;
+            Ok(Sealed {
+                cipher,
+                head,
+                body,
+                mac: Vec::new(),
+            })
+        }
+    }
+}
+
+/// A whole ContentInfo in pieces that concatenate to its DER, so a large
+/// ciphertext is never copied again.
+pub struct Envelope {
+    head: Vec<u8>,
+    sealed: Sealed,
+}
+
+impl Envelope {
+    /// ContentInfo(AuthEnvelopedData) (RFC 5083 section 2.1, no
+    /// authAttrs) for GCM; ContentInfo(EnvelopedData) (RFC 5652 section
+    /// 6.1) for CBC, version 2 when a KeyAgreeRecipientInfo is present.
+    pub fn new(wrapped: &Wrapped, sealed: Sealed) -> Result<Envelope> {
+        let (content_type, version) = match sealed.cipher {
+            Cipher::Aes256Gcm => (ID_CT_AUTH_ENVELOPED_DATA, 0),
+            Cipher::Aes256Cbc => (ID_ENVELOPED_DATA, if wrapped.has_kari { 2 } else { 0 }),
+        };
+        let version = [0x02, 0x01, version];
+        let inner_len = version.len()
+            + wrapped.der.len()
+            + sealed.head.len()
+            + sealed.body.len()
+            + sealed.mac.len();
+        let mut head = Vec::with_capacity(wrapped.der.len() + 64);
+        push_outer(&mut head, content_type, inner_len)?;
+        head.extend_from_slice(&version);
+        head.extend_from_slice(&wrapped.der);
+        Ok(Envelope { head, sealed })
+    }
+
+    /// The pieces, in order.
+    pub fn parts(&self) -> [&[u8]; 4] {
+        [
+            &self.head,
+            &self.sealed.head,
+            &self.sealed.body,
+            &self.sealed.mac,
+        ]
+    }
+
+    pub fn to_der(&self) -> Vec<u8> {
+        self.parts().concat()
     }
 }
 
@@ -166,54 +286,4 @@ fn encrypted_content_info_head(
     head.extend_from_slice(&body);
     let total = head.len() + ct_len;
     Ok((head, total))
-}
-
-/// ContentInfo(AuthEnvelopedData) with AES-256-GCM, no authAttrs, the GCM
-/// tag as `mac` (RFC 5083 section 2.1, RFC 5084 section 3.2).
-fn auth_enveloped(content: &[u8], cek: &[u8], recipient_infos: &[u8]) -> Result<Vec<u8>> {
-    let mut nonce = [0u8; GCM_NONCE_LEN];
-    rand::fill(&mut nonce);
-    let (eci_head, eci_len) =
-        encrypted_content_info_head(&aes256_gcm_algorithm_id(&nonce)?, content.len())?;
-    let version = [0x02, 0x01, 0x00];
-    let mac_len = header_len(Tag::OctetString, GCM_TAG_LEN)? + GCM_TAG_LEN;
-    let inner_len = version.len() + recipient_infos.len() + eci_len + mac_len;
-    let mut out = Vec::with_capacity(inner_len + 32);
-    push_outer(&mut out, ID_CT_AUTH_ENVELOPED_DATA, inner_len)?;
-    out.extend_from_slice(&version);
-    out.extend_from_slice(recipient_infos);
-    out.extend_from_slice(&eci_head);
-    let start = out.len();
-    out.extend_from_slice(content);
-    let tag = aes256_gcm_seal(cek, &nonce, &mut out[start..])?;
-    push_header(&mut out, Tag::OctetString, GCM_TAG_LEN)?;
-    out.extend_from_slice(&tag);
-    Ok(out)
-}
-
-/// ContentInfo(EnvelopedData) with AES-256-CBC (RFC 5652 section 6.1,
-/// RFC 3565). Version 2 when a KeyAgreeRecipientInfo (version 3) is
-/// present, else 0.
-fn enveloped(
-    content: &[u8],
-    cek: &[u8],
-    recipient_infos: &[u8],
-    has_kari: bool,
-) -> Result<Vec<u8>> {
-    let mut iv = [0u8; BLOCK_LEN];
-    rand::fill(&mut iv);
-    let ct_len = cbc_padded_len(content.len());
-    let (eci_head, eci_len) = encrypted_content_info_head(&aes256_cbc_algorithm_id(&iv)?, ct_len)?;
-    let version = [0x02, 0x01, if has_kari { 2 } else { 0 }];
-    let inner_len = version.len() + recipient_infos.len() + eci_len;
-    let mut out = Vec::with_capacity(inner_len + 32);
-    push_outer(&mut out, ID_ENVELOPED_DATA, inner_len)?;
-    out.extend_from_slice(&version);
-    out.extend_from_slice(recipient_infos);
-    out.extend_from_slice(&eci_head);
-    let start = out.len();
-    out.extend_from_slice(content);
-    out.resize(start + ct_len, 0);
-    aes256_cbc_seal(cek, &iv, &mut out[start..], content.len())?;
-    Ok(out)
 }
