@@ -15,7 +15,7 @@ pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
         legacy_cbc: args.legacy_cbc,
     };
     let opened = decrypt_message(ctx, &trust, &raw, opts)?;
-    trust.save(ctx.keyring()?);
+    trust.save();
     io::write_output(args.io.output.as_deref(), &opened.message)?;
     // The message owns stdout unless it went to a file.
     let stream = match args.io.output.as_deref() {

@@ -57,7 +57,7 @@ fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let name = input.map(|p| p.display().to_string());
     let verified = verify_message(&trust, &raw, name)?;
-    trust.save(ctx.keyring()?);
+    trust.save();
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
             io::write_output(Some(out), content)?;
@@ -82,7 +82,7 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
         })
         .collect();
     progress.finish_and_clear();
-    trust.save(ctx.keyring()?);
+    trust.save();
     print_batch(ctx, &verdicts);
     Ok(verdicts
         .iter()

@@ -18,6 +18,17 @@ pub struct CacheRow {
 }
 
 impl Keyring {
+    /// Every certificate's fingerprint and notAfter (Unix seconds), read
+    /// from the index without parsing a certificate: what the trust cache
+    /// tags its rows with.
+    pub fn cert_summary(&self) -> Result<Vec<(String, i64)>> {
+        let conn = self.conn()?;
+        let mut stmt = conn
+            .prepare_cached("SELECT fingerprint, not_after FROM x509_certs ORDER BY fingerprint")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Cached decisions computed from `inputs`.
     pub fn trust_cache(&self, inputs: &str) -> Result<Vec<CacheRow>> {
         let conn = self.conn()?;

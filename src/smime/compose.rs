@@ -247,7 +247,7 @@ fn choose_recipients(
         .into_par_iter()
         .map(|(email, certs)| pick_recipient(at, &trust, email.as_deref(), certs, opts.trust_any))
         .collect();
-    trust.save(keyring);
+    trust.save();
     let mut chosen: Vec<StoredCert> = Vec::new();
     let mut missing = Vec::new();
     for (q, pick) in queries.iter().zip(picks) {

@@ -68,7 +68,7 @@ fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool
             .any(|t| protocol.eq_ignore_ascii_case(t)) =>
         {
             Ok(Some((
-                verify::verify_with_certs(signature, Some(signed), &trust.known)?,
+                verify_signed(trust, signature, Some(signed))?,
                 false,
             )))
         }
@@ -76,12 +76,21 @@ fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool
             "signature protocol",
             crate::safe::Safe(protocol).to_string(),
         )),
-        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => Ok(Some((
-            verify::verify_with_certs(der, None, &trust.known)?,
-            true,
-        ))),
+        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => {
+            Ok(Some((verify_signed(trust, der, None)?, true)))
+        }
         _ => Ok(None),
     }
+}
+
+/// Checks a SignedData; certificates from the keyring are only brought in
+/// when the message does not carry its signer's.
+fn verify_signed(trust: &TrustData, cms: &[u8], detached: Option<&[u8]>) -> Result<SignedData> {
+    let sd = verify::verify(cms, detached)?;
+    if sd.signers.iter().any(|s| s.cert.is_none()) {
+        return verify::verify_with_certs(cms, detached, trust.known());
+    }
+    Ok(sd)
 }
 
 fn is_enveloped(body: &Body) -> bool {

@@ -36,11 +36,18 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    pub fn new(anchors: &[Anchor], cas: &[Certificate], crls: &[Vec<u8>], at: Timestamp) -> Inputs {
+    /// `certs` are every certificate's fingerprint and notAfter (any of
+    /// them may be an intermediate, so any change counts).
+    pub fn new(
+        anchors: &[Anchor],
+        certs: &[(String, i64)],
+        crls: &[Vec<u8>],
+        at: Timestamp,
+    ) -> Inputs {
         let mut parts: Vec<String> = anchors
             .iter()
             .map(|a| format!("anchor {} {}", a.fingerprint, a.domains.join(",")))
-            .chain(cas.iter().map(|c| format!("ca {}", cert::fingerprint(c))))
+            .chain(certs.iter().map(|(fp, _)| format!("cert {fp}")))
             .chain(
                 crls.iter()
                     .map(|d| format!("crl {}", cert::hex_upper(&Sha256::digest(d)))),
@@ -49,8 +56,16 @@ impl Inputs {
         parts.sort();
         let digest = cert::hex_upper(&Sha256::digest(parts.join("\n")));
         let mut until = Timestamp(at.0.saturating_add(MAX_AGE));
-        for c in anchors.iter().map(|a| &a.cert).chain(cas) {
-            until = until.min(cert::validity(c).1);
+        for a in anchors {
+            until = until.min(cert::validity(&a.cert).1);
+        }
+        // The first expiry still ahead; certificates already expired do
+        // not change any more.
+        for (_, not_after) in certs {
+            let t = Timestamp(u64::try_from(*not_after).unwrap_or(0));
+            if t > at {
+                until = until.min(t);
+            }
         }
         for d in crls {
             until = until.min(crl_stable_until(d, at));

@@ -5,7 +5,7 @@ pub mod verdict;
 pub mod x509;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use x509_cert::Certificate;
 
@@ -22,54 +22,88 @@ const MIN_ROWS_TO_SAVE: usize = 8;
 /// (or once per batch), not once per signature, and judged at one time.
 /// Decisions are cached per signer, address and offered intermediates: in
 /// memory for the run, and full-trust decisions in the keyring for later
-/// runs ([`cache`]).
-pub struct TrustData {
-    /// Every certificate in the keyring, for signatures that do not carry
-    /// their signer's certificate.
-    pub known: Vec<Certificate>,
-    validator: x509::X509Validator,
+/// runs ([`cache`]). The certificates and the path validator are only
+/// loaded when a decision is not cached.
+pub struct TrustData<'k> {
+    keyring: &'k Keyring,
+    at: Timestamp,
     inputs: cache::Inputs,
     memo: Mutex<HashMap<String, Trust>>,
     /// Decisions made in this run that later runs may reuse.
     fresh: Mutex<Vec<CacheRow>>,
+    loaded: OnceLock<Loaded>,
 }
 
-impl TrustData {
-    /// Reads anchors, certificates, CRLs and cached decisions from the
-    /// keyring; `at` is the time every decision is made for.
-    pub fn load(keyring: &Keyring, at: Timestamp) -> Result<Self> {
+/// What is read from the keyring on the first cache miss.
+struct Loaded {
+    known: Vec<Certificate>,
+    validator: Option<x509::X509Validator>,
+    error: Option<String>,
+}
+
+impl<'k> TrustData<'k> {
+    /// Reads the cache tags and cached decisions; `at` is the time every
+    /// decision is made for.
+    pub fn load(keyring: &'k Keyring, at: Timestamp) -> Result<Self> {
         let anchors = keyring.anchors()?;
-        let known: Vec<Certificate> = keyring.all()?.into_iter().map(|c| c.cert).collect();
-        let cas: Vec<Certificate> = known
-            .iter()
-            .filter(|c| crate::smime::cert::is_ca(c))
-            .cloned()
-            .collect();
-        let crls = keyring.crls()?;
-        let inputs = cache::Inputs::new(&anchors, &cas, &crls, at);
+        let inputs = cache::Inputs::new(&anchors, &keyring.cert_summary()?, &keyring.crls()?, at);
         let memo = keyring
             .trust_cache(&inputs.digest)?
             .into_iter()
             .filter_map(|row| cache::usable(&row, at).map(|t| (row.key, t)))
             .collect();
-        let ctx = x509::X509Context {
-            anchors: &anchors,
-            intermediates: &cas,
-            crls: &crls,
-            time: at,
-        };
         Ok(TrustData {
-            known,
-            validator: x509::X509Validator::new(&ctx),
+            keyring,
+            at,
             inputs,
             memo: Mutex::new(memo),
             fresh: Mutex::new(Vec::new()),
+            loaded: OnceLock::new(),
         })
     }
 
     /// The time decisions are made for.
     pub fn time(&self) -> Timestamp {
-        self.validator.time()
+        self.at
+    }
+
+    /// Every certificate in the keyring, for signatures that do not carry
+    /// their signer's certificate.
+    pub fn known(&self) -> &[Certificate] {
+        &self.loaded().known
+    }
+
+    fn loaded(&self) -> &Loaded {
+        self.loaded.get_or_init(|| match self.load_validator() {
+            Ok((known, validator)) => Loaded {
+                known,
+                validator: Some(validator),
+                error: None,
+            },
+            Err(e) => Loaded {
+                known: Vec::new(),
+                validator: None,
+                error: Some(e.to_string()),
+            },
+        })
+    }
+
+    fn load_validator(&self) -> Result<(Vec<Certificate>, x509::X509Validator)> {
+        let anchors = self.keyring.anchors()?;
+        let known: Vec<Certificate> = self.keyring.all()?.into_iter().map(|c| c.cert).collect();
+        let cas: Vec<Certificate> = known
+            .iter()
+            .filter(|c| crate::smime::cert::is_ca(c))
+            .cloned()
+            .collect();
+        let crls = self.keyring.crls()?;
+        let ctx = x509::X509Context {
+            anchors: &anchors,
+            intermediates: &cas,
+            crls: &crls,
+            time: self.at,
+        };
+        Ok((known, x509::X509Validator::new(&ctx)))
     }
 
     /// The validity of `cert`'s binding to `email`.
@@ -83,8 +117,15 @@ impl TrustData {
         if let Some(t) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return t;
         }
-        let t = self.validator.validate(cert, extra, email);
-        if let Some(row) = cache::row(key.clone(), &t, cert, &self.inputs, self.time()) {
+        let loaded = self.loaded();
+        let t = match (&loaded.validator, &loaded.error) {
+            (Some(v), _) => v.validate(cert, extra, email),
+            (None, e) => Trust::none(format!(
+                "the keyring could not be read: {}",
+                e.as_deref().unwrap_or("unknown error")
+            )),
+        };
+        if let Some(row) = cache::row(key.clone(), &t, cert, &self.inputs, self.at) {
             if let Ok(mut fresh) = self.fresh.lock() {
                 fresh.push(row);
             }
@@ -100,14 +141,14 @@ impl TrustData {
     /// mailbox): a single message costs one validation, less than the
     /// write, and stays a read-only use of the keyring. A failure only
     /// costs speed later, so it is not an error.
-    pub fn save(&self, keyring: &Keyring) {
+    pub fn save(&self) {
         let fresh = self
             .fresh
             .lock()
             .map(|mut f| std::mem::take(&mut *f))
             .unwrap_or_default();
         if fresh.len() >= MIN_ROWS_TO_SAVE {
-            let _ = keyring.store_trust_cache(&self.inputs.digest, &fresh);
+            let _ = self.keyring.store_trust_cache(&self.inputs.digest, &fresh);
         }
     }
 }
