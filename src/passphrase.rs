@@ -36,6 +36,24 @@ impl PassphraseSource {
     }
 }
 
+impl PassphraseSource {
+    /// Gets a passphrase that will protect a new secret key: on a terminal
+    /// it is asked twice and must match, as gpg and sq do.
+    pub fn get_new(&self, what: &str) -> Result<Zeroizing<String>> {
+        if !matches!(self, PassphraseSource::Prompt) {
+            return self.get(what);
+        }
+        let first = prompt(what)?;
+        let again = rpassword::prompt_password("Repeat the passphrase: ")
+            .map(Zeroizing::new)
+            .map_err(|e| Error::io("/dev/tty", e))?;
+        if *first != *again {
+            return Err(Error::Usage("the two passphrases do not match".into()));
+        }
+        Ok(first)
+    }
+}
+
 fn first_line(r: impl Read) -> std::io::Result<Zeroizing<String>> {
     let mut line = Zeroizing::new(String::new());
     BufReader::new(r).read_line(&mut line)?;

@@ -584,3 +584,59 @@ fn passphrase_from_a_file_descriptor_and_wrong_passphrases() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("wrong passphrase"));
     assert!(out.stdout.is_empty());
 }
+
+/// Runs mailseal on a pseudo-terminal (util-linux `script`), typing `typed`.
+fn on_terminal(keyring: &std::path::Path, args: &str, typed: &str) -> std::process::Output {
+    let cmd = format!(
+        "{} --keyring {} --at {AT} {args}",
+        env!("CARGO_BIN_EXE_mailseal"),
+        keyring.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(typed.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn new_key_passphrase_is_asked_twice_on_a_terminal() {
+    if !have("script") {
+        eprintln!("note: util-linux script not found; skipping");
+        return;
+    }
+    let env = Env::new();
+    let generate = "keyring generate --smime --email tty@example.org --name Tty --algorithm p256";
+    let out = on_terminal(&env.keyring(), generate, "one\ntwo\n");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("do not match"));
+    let out = on_terminal(&env.keyring(), generate, "same\nsame\n");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The key opens with what was typed.
+    std::fs::write(env.path("pass"), "same\n").unwrap();
+    env.expect(
+        &["sign"],
+        &message("tty@example.org", "x@example.org", "tty", "typed"),
+        0,
+    );
+}

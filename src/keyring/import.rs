@@ -103,7 +103,14 @@ impl<'a> Passphrases<'a> {
     /// input, else the source's. An empty one is refused: secret keys are
     /// never stored unprotected.
     pub fn for_protection(&mut self) -> Result<Zeroizing<String>> {
-        let p = self.for_opening("protecting the imported secret key")?;
+        let p = match &self.known {
+            Some(p) => p.clone(),
+            None => {
+                let p = self.source.get_new("protecting the new secret key")?;
+                self.known = Some(p.clone());
+                p
+            }
+        };
         if p.is_empty() {
             return Err(Error::Usage(
                 "an empty passphrase cannot protect a secret key; give a passphrase".into(),
