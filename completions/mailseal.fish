@@ -48,7 +48,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l at -d 'Judge 
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l smime -d 'Use S/MIME'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l openpgp -d 'Use OpenPGP (PGP/MIME; not available in this version)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l opaque -d 'Produce an opaque signed message (application/pkcs7-mime; smime-type=signed-data)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s q -l quiet -d 'Print only errors'
@@ -67,7 +67,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l sign -d 'Sign inside the encryption (sign, then encrypt)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d 'Use S/MIME'
-complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME; not available in this version)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l no-self -d 'Do not add the sender\'s own certificate as a recipient'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
@@ -153,7 +153,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key (not available in this version)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'

@@ -89,7 +89,7 @@ pub struct ProtocolFlags {
     /// Use S/MIME
     #[arg(long, conflicts_with = "openpgp")]
     pub smime: bool,
-    /// Use OpenPGP (PGP/MIME)
+    /// Use OpenPGP (PGP/MIME; not available in this version)
     #[arg(long)]
     pub openpgp: bool,
 }
@@ -235,7 +235,7 @@ pub struct GenerateKeyArgs {
     /// An S/MIME key and self-signed certificate
     #[arg(long, required_unless_present = "openpgp", conflicts_with = "openpgp")]
     pub smime: bool,
-    /// An OpenPGP key
+    /// An OpenPGP key (not available in this version)
     #[arg(long)]
     pub openpgp: bool,
     /// Key algorithm (S/MIME)
