@@ -65,10 +65,6 @@ pub enum Error {
     #[error("no {what} found for {query}")]
     KeyNotFound { what: &'static str, query: String },
 
-    /// More than one key matches where exactly one is needed.
-    #[error("{query} matches more than one {what}")]
-    Ambiguous { what: &'static str, query: String },
-
     /// The message is encrypted, but to none of our keys.
     #[error("the message is not encrypted to any key in this keyring")]
     NotForUs,

@@ -413,7 +413,6 @@ fn keyring_list_export_remove() {
         .expect(&["keyring", "remove", "bob@example.org"], b"", 0);
     w.env
         .expect(&["keyring", "list", "bob@example.org"], b"", 2);
-    let _ = &w.bob;
 }
 
 #[test]

@@ -458,5 +458,4 @@ fn we_verify_and_decrypt_gpgsm_output() {
         0,
     );
     assert!(contains(&clear, b"Hello from a peer."));
-    let _ = &w.alice;
 }

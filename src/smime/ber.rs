@@ -58,6 +58,23 @@ pub fn flatten_constructed(content: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The contentType of a CMS ContentInfo, read from its first bytes
+/// without decoding the rest (BER or DER): what kind of message this is,
+/// whatever the MIME `smime-type` parameter claims.
+pub fn content_type(input: &[u8]) -> Option<der::oid::ObjectIdentifier> {
+    let outer = Header::read(input).ok()?;
+    if outer.tag != [0x30] {
+        return None;
+    }
+    let rest = input.get(outer.header_len..)?;
+    let oid = Header::read(rest).ok()?;
+    if oid.tag != [0x06] {
+        return None;
+    }
+    let len = oid.len?;
+    der::oid::ObjectIdentifier::from_bytes(rest.get(oid.header_len..oid.header_len + len)?).ok()
+}
+
 fn bad(detail: &str) -> Error {
     Error::malformed("BER/DER encoding", detail)
 }
@@ -263,6 +280,22 @@ mod tests {
         let der = to_der(&ber).unwrap();
         assert_eq!(&der[..4], &[0x04, 0x82, 0x01, 0x00]);
         assert_eq!(der.len(), 260);
+    }
+
+    #[test]
+    fn reads_the_content_type_of_ber_and_der() {
+        let signed_data = const_oid::db::rfc5911::ID_SIGNED_DATA;
+        let oid = der::Encode::to_der(&signed_data).unwrap();
+        let mut ber = vec![0x30, 0x80];
+        ber.extend_from_slice(&oid);
+        ber.extend_from_slice(&[0xa0, 0x80, 0x30, 0x00, 0x00, 0x00, 0x00, 0x00]);
+        assert_eq!(content_type(&ber), Some(signed_data));
+        let mut der = vec![0x30, (oid.len() + 2) as u8];
+        der.extend_from_slice(&oid);
+        der.extend_from_slice(&[0x05, 0x00]);
+        assert_eq!(content_type(&der), Some(signed_data));
+        assert_eq!(content_type(b"\x30\x03\x02\x01\x00"), None);
+        assert_eq!(content_type(b""), None);
     }
 
     #[test]

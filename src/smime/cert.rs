@@ -118,17 +118,6 @@ pub fn valid_at(cert: &Certificate, at: crate::time::Timestamp) -> bool {
     from <= at && at <= until
 }
 
-/// A one-line description for reports: the common name and first address,
-/// or the subject DN.
-pub fn describe(cert: &Certificate) -> String {
-    match (common_name(cert), emails(cert).into_iter().next()) {
-        (Some(cn), Some(mail)) => format!("{cn} <{mail}>"),
-        (Some(cn), None) => cn,
-        (None, Some(mail)) => format!("<{mail}>"),
-        (None, None) => subject(cert),
-    }
-}
-
 /// Whether basicConstraints marks the certificate as a CA: only those can
 /// be intermediates in a path.
 pub fn is_ca(cert: &Certificate) -> bool {

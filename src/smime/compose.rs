@@ -164,15 +164,10 @@ fn choose_signer(
     } else {
         keyring.find(&query)?
     };
-    candidates
-        .into_iter()
-        .filter(|c| c.has_secret && cert::valid_at(&c.cert, ctx.at))
-        .filter(|c| check_usage(&c.cert, Purpose::Sign).is_ok())
-        .max_by_key(|c| cert::validity(&c.cert).0)
-        .ok_or(Error::KeyNotFound {
-            what: "valid S/MIME signing key",
-            query,
-        })
+    best_own(candidates, ctx.at, Purpose::Sign).ok_or(Error::KeyNotFound {
+        what: "valid S/MIME signing key",
+        query,
+    })
 }
 
 /// The single From address, lower-cased; None for zero or several.
@@ -282,13 +277,7 @@ fn add_self(
     let Some(from) = single_from(outer) else {
         return Ok(());
     };
-    let own = keyring
-        .by_email(&from)?
-        .into_iter()
-        .filter(|c| c.has_secret && cert::valid_at(&c.cert, ctx.at))
-        .filter(|c| check_usage(&c.cert, Purpose::Encrypt).is_ok())
-        .max_by_key(|c| cert::validity(&c.cert).0);
-    match own {
+    match best_own(keyring.by_email(&from)?, ctx.at, Purpose::Encrypt) {
         Some(c) => push_unique(chosen, c),
         None if ctx.verbosity >= 0 => eprintln!(
             "warning: no S/MIME key of your own for {}; you will not be able to read this message later",
@@ -325,10 +314,23 @@ fn pick_recipient(
             None => usable.push(c),
         }
     }
-    usable
-        .into_iter()
-        .max_by_key(|c| cert::validity(&c.cert).0)
-        .ok_or(why)
+    newest(usable).ok_or(why)
+}
+
+/// Of our own certificates (with a secret key), the newest that is valid
+/// at `at` and allows `purpose`.
+fn best_own(candidates: Vec<StoredCert>, at: Timestamp, purpose: Purpose) -> Option<StoredCert> {
+    newest(
+        candidates
+            .into_iter()
+            .filter(|c| c.has_secret && cert::valid_at(&c.cert, at))
+            .filter(|c| check_usage(&c.cert, purpose).is_ok()),
+    )
+}
+
+/// The certificate issued last: the one a user most likely means.
+fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
+    certs.into_iter().max_by_key(|c| cert::validity(&c.cert).0)
 }
 
 /// Why a recipient certificate may not be used, or None if it may.

@@ -93,14 +93,15 @@ fn verify_signed(trust: &TrustData, cms: &[u8], detached: Option<&[u8]>) -> Resu
     Ok(sd)
 }
 
+/// Whether the body is EnvelopedData or AuthEnvelopedData, judged by the
+/// CMS content type itself: `smime-type` is only a hint from the sender.
 fn is_enveloped(body: &Body) -> bool {
+    use const_oid::db::rfc5911::{ID_CT_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA};
     match body {
-        Body::Pkcs7Mime { smime_type, der } => {
-            match smime_type.as_deref().map(str::to_ascii_lowercase) {
-                Some(t) => t == "enveloped-data" || t == "authenveloped-data",
-                None => decrypt::recipients(der).is_ok(),
-            }
-        }
+        Body::Pkcs7Mime { der, .. } => matches!(
+            super::ber::content_type(der),
+            Some(oid) if oid == ID_ENVELOPED_DATA || oid == ID_CT_AUTH_ENVELOPED_DATA
+        ),
         _ => false,
     }
 }

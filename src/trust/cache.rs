@@ -96,13 +96,16 @@ fn crl_stable_until(der: &[u8], at: Timestamp) -> Timestamp {
 }
 
 /// The cache key of one decision.
-pub fn key(leaf: &Certificate, extra: &[Certificate], email: Option<&str>) -> String {
-    let mut key = format!("{}|{}", cert::fingerprint(leaf), email.unwrap_or(""));
+/// None when a certificate cannot be encoded: such a decision is not
+/// cached, rather than filed under a key another certificate could share.
+pub fn key(leaf: &Certificate, extra: &[Certificate], email: Option<&str>) -> Option<String> {
+    let fingerprint = |c: &Certificate| Some(cert::fingerprint(c)).filter(|f| !f.is_empty());
+    let mut key = format!("{}|{}", fingerprint(leaf)?, email.unwrap_or(""));
     for c in extra {
         key.push('|');
-        key.push_str(&cert::fingerprint(c));
+        key.push_str(&fingerprint(c)?);
     }
-    key
+    Some(key)
 }
 
 /// The row to store for a decision made at `at`, if it may be stored.

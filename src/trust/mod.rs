@@ -62,11 +62,6 @@ impl<'k> TrustData<'k> {
         })
     }
 
-    /// The time decisions are made for.
-    pub fn time(&self) -> Timestamp {
-        self.at
-    }
-
     /// Every certificate in the keyring, for signatures that do not carry
     /// their signer's certificate.
     pub fn known(&self) -> &[Certificate] {
@@ -114,7 +109,10 @@ impl<'k> TrustData<'k> {
         email: Option<&str>,
     ) -> Trust {
         let key = cache::key(cert, extra, email);
-        if let Some(t) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        if let Some(t) = key
+            .as_ref()
+            .and_then(|k| self.memo.lock().ok()?.get(k).cloned())
+        {
             return t;
         }
         let loaded = self.loaded();
@@ -125,6 +123,7 @@ impl<'k> TrustData<'k> {
                 e.as_deref().unwrap_or("unknown error")
             )),
         };
+        let Some(key) = key else { return t };
         if let Some(row) = cache::row(key.clone(), &t, cert, &self.inputs, self.at) {
             if let Ok(mut fresh) = self.fresh.lock() {
                 fresh.push(row);
