@@ -639,3 +639,32 @@ fn new_key_passphrase_is_asked_twice_on_a_terminal() {
         0,
     );
 }
+
+#[test]
+fn the_cms_content_type_decides_not_the_smime_type_label() {
+    let w = world();
+    let signed = w
+        .env
+        .expect(&["sign", "--opaque"], &alice_to_bob("label", "labelled"), 0);
+    let mislabelled = replace_once(
+        &signed,
+        b"smime-type=signed-data",
+        b"smime-type=enveloped-data",
+    );
+    let (v, code) = w.env.verdict(&mislabelled);
+    assert_eq!((code, v["encrypted"].as_bool()), (0, Some(false)), "{v}");
+    let enc = w
+        .env
+        .expect(&["encrypt"], &alice_to_bob("label", "sealed"), 0);
+    let mislabelled = replace_once(
+        &enc,
+        b"smime-type=authEnveloped-data",
+        b"smime-type=signed-data",
+    );
+    let (v, code) = w.env.verdict(&mislabelled);
+    assert_eq!((code, v["encrypted"].as_bool()), (4, Some(true)), "{v}");
+    assert!(contains(
+        &w.env.expect(&["decrypt"], &mislabelled, 0),
+        b"sealed"
+    ));
+}
