@@ -18,10 +18,59 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 3: OpenPGP certificates (one row per certificate, merged on
+/// import), the keys and addresses they hold for indexed lookup, their
+/// S2K-protected secret keys, web-of-trust roots, and pinned bindings for
+/// either protocol.
+const SCHEMA_V3: &str = "
+CREATE TABLE pgp_certs (
+    fingerprint TEXT PRIMARY KEY,      -- primary key fingerprint, upper-case hex
+    version     INTEGER NOT NULL,      -- 4 or 6
+    created     INTEGER NOT NULL,      -- primary key creation time
+    userid      TEXT NOT NULL,         -- primary user ID, for listing
+    userid_lc   TEXT NOT NULL,         -- lower-cased, for name search
+    cert        BLOB NOT NULL          -- transferable public key, binary
+) WITHOUT ROWID;
+
+CREATE TABLE pgp_keys (
+    key_fingerprint  TEXT NOT NULL,    -- primary key or subkey
+    keyid            TEXT NOT NULL,    -- its 16-digit key ID
+    cert_fingerprint TEXT NOT NULL REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+    PRIMARY KEY (key_fingerprint, cert_fingerprint)
+) WITHOUT ROWID;
+CREATE INDEX pgp_keys_keyid ON pgp_keys(keyid);
+CREATE INDEX pgp_keys_cert ON pgp_keys(cert_fingerprint);
+
+CREATE TABLE pgp_emails (
+    email       TEXT NOT NULL,         -- lower-cased address of a user ID
+    fingerprint TEXT NOT NULL REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+    PRIMARY KEY (email, fingerprint)
+) WITHOUT ROWID;
+CREATE INDEX pgp_emails_fingerprint ON pgp_emails(fingerprint);
+
+CREATE TABLE pgp_secret_keys (
+    fingerprint TEXT PRIMARY KEY REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+    tsk         BLOB NOT NULL          -- transferable secret key, secrets S2K-encrypted
+) WITHOUT ROWID;
+
+CREATE TABLE pgp_roots (
+    fingerprint TEXT PRIMARY KEY,      -- a web-of-trust root the user chose
+    amount      INTEGER NOT NULL       -- 1..=120
+) WITHOUT ROWID;
+
+CREATE TABLE pins (
+    fingerprint TEXT NOT NULL,         -- X.509 SHA-256 or OpenPGP primary fingerprint
+    email       TEXT NOT NULL,         -- lower-cased; the pinned binding
+    protocol    TEXT NOT NULL,         -- 'smime' or 'openpgp'
+    created     INTEGER NOT NULL,
+    PRIMARY KEY (fingerprint, email)
+) WITHOUT ROWID;
+";
 
 /// Version 2: a cache of trust decisions (see `crate::trust::cache`).
 /// Only derived data: dropping it loses nothing.
@@ -152,6 +201,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     }
     if version < 2 {
         tx.execute_batch(SCHEMA_V2)?;
+    }
+    if version < 3 {
+        tx.execute_batch(SCHEMA_V3)?;
     }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
