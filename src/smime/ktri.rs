@@ -21,6 +21,7 @@ use zeroize::Zeroizing;
 
 use super::content_cipher::oid_name;
 use super::encrypt::RsaPadding;
+use super::rsa_public::RsaPublic2048;
 use crate::error::{Error, Result};
 
 use const_oid::db::rfc5912::{
@@ -30,8 +31,14 @@ use const_oid::db::rfc5912::{
 
 /// An RSA recipient, parsed once so encryption does no further decoding.
 pub struct RsaRecipient {
-    key: RsaPublicKey,
+    key: RecipientKey,
     rid: IssuerAndSerialNumber,
+}
+
+/// 2048-bit keys take the fixed-width code; other sizes the general one.
+enum RecipientKey {
+    Fixed(Box<RsaPublic2048>),
+    General(RsaPublicKey),
 }
 
 impl RsaRecipient {
@@ -42,8 +49,18 @@ impl RsaRecipient {
         if spki.algorithm.oid != RSA_ENCRYPTION {
             return Ok(None);
         }
-        let key = RsaPublicKey::from_public_key_der(&spki.to_der()?)
-            .map_err(|e| Error::malformed("RSA public key", e))?;
+        let raw = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
+            spki.subject_public_key.raw_bytes(),
+        )
+        .map_err(|e| Error::malformed("RSA public key", e))?;
+        let fixed = RsaPublic2048::new(raw.modulus.as_bytes(), raw.public_exponent.as_bytes());
+        let key = match fixed {
+            Some(k) => RecipientKey::Fixed(Box::new(k)),
+            None => RecipientKey::General(
+                RsaPublicKey::from_public_key_der(&spki.to_der()?)
+                    .map_err(|e| Error::malformed("RSA public key", e))?,
+            ),
+        };
         Ok(Some(RsaRecipient {
             key,
             rid: issuer_and_serial(cert),
@@ -52,24 +69,35 @@ impl RsaRecipient {
 
     /// Wraps the content-encryption key for this recipient.
     pub fn wrap(&self, cek: &[u8], padding: RsaPadding) -> Result<RecipientInfo> {
-        let mut rng = rand::rng();
-        let (enc_key, alg) = match padding {
-            RsaPadding::Pkcs1v15 => (
-                self.key.encrypt(&mut rng, Pkcs1v15Encrypt, cek),
-                rsa_encryption_id(),
-            ),
-            RsaPadding::Oaep => (
-                self.key.encrypt(&mut rng, Oaep::<sha2::Sha256>::new(), cek),
-                oaep_sha256_id()?,
-            ),
+        let alg = match padding {
+            RsaPadding::Pkcs1v15 => rsa_encryption_id(),
+            RsaPadding::Oaep => oaep_sha256_id()?,
         };
-        let enc_key = enc_key.map_err(|e| Error::Crypto(format!("RSA encryption: {e}")))?;
+        let enc_key = self.encrypt(cek, padding)?;
         Ok(RecipientInfo::Ktri(KeyTransRecipientInfo {
             version: CmsVersion::V0,
             rid: RecipientIdentifier::IssuerAndSerialNumber(self.rid.clone()),
             key_enc_alg: alg,
             enc_key: OctetString::new(enc_key)?,
         }))
+    }
+}
+
+impl RsaRecipient {
+    fn encrypt(&self, cek: &[u8], padding: RsaPadding) -> Result<Vec<u8>> {
+        let general = |key: &RsaPublicKey| {
+            let mut rng = rand::rng();
+            match padding {
+                RsaPadding::Pkcs1v15 => key.encrypt(&mut rng, Pkcs1v15Encrypt, cek),
+                RsaPadding::Oaep => key.encrypt(&mut rng, Oaep::<sha2::Sha256>::new(), cek),
+            }
+            .map_err(|e| Error::Crypto(format!("RSA encryption: {e}")))
+        };
+        match (&self.key, padding) {
+            (RecipientKey::Fixed(k), RsaPadding::Pkcs1v15) => Ok(k.encrypt_pkcs1v15(cek)?.to_vec()),
+            (RecipientKey::Fixed(k), RsaPadding::Oaep) => Ok(k.encrypt_oaep_sha256(cek)?.to_vec()),
+            (RecipientKey::General(k), _) => general(k),
+        }
     }
 }
 

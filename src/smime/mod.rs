@@ -14,6 +14,7 @@ pub mod kari;
 pub mod key;
 pub mod ktri;
 pub mod open;
+pub mod rsa_public;
 pub mod sigcheck;
 pub mod sign;
 pub mod signed_view;
