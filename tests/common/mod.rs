@@ -2,6 +2,8 @@
 //! PKI made with the real `openssl` binary.
 #![allow(dead_code)]
 
+pub mod gpg;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -129,7 +131,12 @@ impl Env {
 
     /// `--json verify` of a message: the parsed verdict and the exit code.
     pub fn verdict(&self, message: &[u8]) -> (serde_json::Value, i32) {
-        let out = self.run(&["--json", "verify"], message);
+        self.verdict_at(message, AT)
+    }
+
+    /// [`Env::verdict`] at another reference time.
+    pub fn verdict_at(&self, message: &[u8], at: &str) -> (serde_json::Value, i32) {
+        let out = self.run(&["--at", at, "--json", "verify"], message);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
             panic!(
                 "verify printed no JSON ({e}): {}\n{}",

@@ -1,0 +1,125 @@
+//! The real `gpg` in a throwaway home directory, at a fixed time.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+use super::{run_ok, PASS};
+
+/// gpg's clock in these tests: keys and signatures are made on
+/// 2026-01-01, before the tests' reference time [`super::AT`].
+pub const GPG_TIME: &str = "20260101T000000!";
+
+/// A gpg home directory; its agent is stopped when dropped.
+pub struct Gpg {
+    pub home: TempDir,
+}
+
+impl Gpg {
+    pub fn new() -> Gpg {
+        let home = tempfile::Builder::new().prefix("g").tempdir().unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        std::fs::write(
+            home.path().join("gpg-agent.conf"),
+            "allow-loopback-pinentry\n",
+        )
+        .unwrap();
+        Gpg { home }
+    }
+
+    /// gpg with the home, batch mode, loopback passphrase and fixed time.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new("gpg");
+        c.arg("--homedir")
+            .arg(self.home.path())
+            .args([
+                "--batch",
+                "--no-tty",
+                "--yes",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                PASS,
+                "--faked-system-time",
+                GPG_TIME,
+                "--trust-model",
+                "always",
+            ])
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        run_ok(self.cmd().args(args))
+    }
+
+    /// Runs gpg with `stdin`; returns the output whatever the status.
+    pub fn run_with(&self, args: &[&str], stdin: &[u8]) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .cmd()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        let data = stdin.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = input.write_all(&data);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        out
+    }
+
+    /// An Ed25519 signing key with a Cv25519 encryption subkey for
+    /// `Name <email>`, protected with [`PASS`]; returns its fingerprint.
+    pub fn generate(&self, name: &str, email: &str) -> String {
+        let uid = format!("{name} <{email}>");
+        self.run(&["--quick-gen-key", &uid, "ed25519", "sign,cert", "never"]);
+        let fpr = self.fingerprint(email);
+        self.run(&["--quick-add-key", &fpr, "cv25519", "encr", "never"]);
+        fpr
+    }
+
+    pub fn fingerprint(&self, email: &str) -> String {
+        let out = self.run(&["--with-colons", "--list-keys", email]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("fpr:"))
+            .and_then(|l| l.split(':').nth(9))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("gpg has no key for {email}"))
+    }
+
+    pub fn export(&self, email: &str) -> Vec<u8> {
+        self.run(&["--armor", "--export", email]).stdout
+    }
+
+    pub fn export_secret(&self, email: &str) -> Vec<u8> {
+        self.run(&["--armor", "--export-secret-keys", email]).stdout
+    }
+
+    pub fn import(&self, file: &Path) {
+        self.run(&["--import", file.to_str().unwrap()]);
+    }
+}
+
+impl Drop for Gpg {
+    fn drop(&mut self) {
+        let _ = Command::new("gpgconf")
+            .arg("--homedir")
+            .arg(self.home.path())
+            .args(["--kill", "gpg-agent"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
