@@ -25,6 +25,7 @@ mod import;
 mod pkcs12;
 mod protect;
 mod query;
+pub mod roots;
 mod schema;
 mod store;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod verdict;
+pub mod wot;
 pub mod x509;
 
 use std::collections::HashMap;
