@@ -659,7 +659,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring__subcmd__generate)
-            opts="-q -v -h --email --name --smime --openpgp --algorithm --csr --days --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-q -v -h --email --name --smime --openpgp --profile --algorithm --csr --days --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +671,10 @@ _mailseal() {
                     ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "rfc4880 rfc9580" -- "${cur}"))
                     return 0
                     ;;
                 --algorithm)

@@ -101,10 +101,10 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fis
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
@@ -114,7 +114,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -122,17 +122,17 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s o -l output -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -141,27 +141,29 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -d 'The e-mail address the key is for' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -d 'The owner\'s name (OpenPGP user ID "NAME <EMAIL>", S/MIME common name)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l profile -d 'OpenPGP key version: rfc4880 (v4, the default, readable by GnuPG 2.2) or rfc9580 (v6)' -r -f -a "rfc4880\t'Version 4 keys, which GnuPG 2.2 and every other implementation read'
+rfc9580\t'Version 6 keys (RFC 9580), for newer implementations only'"
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l algorithm -d 'Key algorithm (S/MIME)' -r -f -a "rsa2048\t''
 rsa3072\t''
 p256\t''"
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days of the self-signed certificate' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE (S/MIME)' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days [default: 730 for S/MIME; 1095 (three years, as sq) for OpenPGP, where 0 makes a key that never expires]' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key (not available in this version)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key: Ed25519 primary key (certify, sign) and X25519 encryption subkey; prints its fingerprint'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
@@ -205,9 +207,9 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "trust" -d 'Manage trust: anchors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "generate" -d 'Print shell completions or man pages'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "anchor" -d 'Manage X.509 trust anchors'

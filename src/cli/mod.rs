@@ -190,28 +190,56 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum KeyringCommand {
-    /// Import certificates, keys (PKCS#8, PKCS#12) and CRLs
+    /// Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs
+    #[command(
+        long_about = "Import X.509 certificates (PEM, DER, PKCS#7 bundles), private keys \
+(PKCS#8 plain or encrypted, PKCS#1, SEC1), PKCS#12 files and CRLs, and OpenPGP certificates \
+and secret keys (armored or binary, one or many per file, as `gpg --export`, \
+`gpg --export-secret-keys` and `sq` write them).\n\n\
+An OpenPGP certificate already in the keyring is merged with the imported copy: new \
+signatures, user IDs, subkeys and revocations are added, nothing is lost, and importing the \
+same thing again changes nothing. Expired and revoked certificates are kept (`keyring list` \
+reports them). OpenPGP secret keys that are passphrase-protected are stored as they are; \
+unprotected ones are encrypted with your passphrase first. A file that does not parse \
+completely imports nothing.",
+        after_help = "Examples:\n  mailseal keyring import alice.p12\n  gpg --export-secret-keys --armor alice@example.org > alice.asc\n  mailseal keyring import alice.asc\n  gpg --export > pubring.pgp && mailseal keyring import pubring.pgp"
+    )]
     Import {
-        /// Files to import (PEM or DER; .p12/.pfx)
+        /// Files to import (PEM or DER; .p12/.pfx; OpenPGP armored or binary)
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List certificates and keys
+    /// List certificates and keys of both protocols
+    #[command(
+        long_about = "List certificates and keys of both protocols. OpenPGP certificates show \
+their fingerprint, user IDs, creation and expiry, and the flags [secret] (a secret key is in \
+the keyring), [expired] and [revoked], judged at --at (default: now)."
+    )]
     List {
-        /// E-mail address, fingerprint, key ID or name
+        /// E-mail address, fingerprint, key ID (16 hex digits, OpenPGP) or name
         query: Option<String>,
     },
-    /// Export certificates (PEM), and with --secret the encrypted private keys
+    /// Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys
+    #[command(
+        long_about = "Export the matching certificates: X.509 as PEM, OpenPGP as armored \
+PUBLIC KEY BLOCKs (local, non-exportable signatures are left out). With --secret, the X.509 \
+private keys (ENCRYPTED PRIVATE KEY) and the OpenPGP secret keys (PRIVATE KEY BLOCK) are \
+included, still protected by your passphrase, as gpg and sq read them."
+    )]
     Export {
+        /// E-mail address, fingerprint, key ID or name
         query: String,
-        /// Include the (still passphrase-protected) private key
+        /// Include the (still passphrase-protected) private keys
         #[arg(long)]
         secret: bool,
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Remove certificates and their keys
-    Remove { query: String },
+    /// Remove certificates of both protocols and their keys
+    Remove {
+        /// E-mail address, fingerprint, key ID or name
+        query: String,
+    },
     /// Generate a new key
     Generate(GenerateKeyArgs),
 }
@@ -226,27 +254,54 @@ pub enum KeyAlgorithmArg {
     P256,
 }
 
+/// The OpenPGP version of a new key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PgpProfileArg {
+    /// Version 4 keys, which GnuPG 2.2 and every other implementation read
+    #[value(name = "rfc4880")]
+    Rfc4880,
+    /// Version 6 keys (RFC 9580), for newer implementations only
+    #[value(name = "rfc9580")]
+    Rfc9580,
+}
+
 #[derive(Debug, Args)]
+#[command(
+    after_help = "The new secret key is protected with your passphrase (asked twice on a terminal).\n\n\
+Examples:\n  mailseal keyring generate --openpgp --email alice@example.org --name Alice\n  mailseal keyring generate --openpgp --profile rfc9580 --email alice@example.org --name Alice\n  mailseal keyring generate --smime --email alice@example.org --name Alice --csr alice.csr"
+)]
 pub struct GenerateKeyArgs {
+    /// The e-mail address the key is for
     #[arg(long)]
     pub email: String,
+    /// The owner's name (OpenPGP user ID "NAME <EMAIL>", S/MIME common name)
     #[arg(long)]
     pub name: String,
     /// An S/MIME key and self-signed certificate
     #[arg(long, required_unless_present = "openpgp", conflicts_with = "openpgp")]
     pub smime: bool,
-    /// An OpenPGP key (not available in this version)
+    /// An OpenPGP key: Ed25519 primary key (certify, sign) and X25519 encryption subkey;
+    /// prints its fingerprint
     #[arg(long)]
     pub openpgp: bool,
+    /// OpenPGP key version: rfc4880 (v4, the default, readable by GnuPG 2.2) or rfc9580 (v6)
+    #[arg(long, value_enum, value_name = "PROFILE", conflicts_with = "smime")]
+    pub profile: Option<PgpProfileArg>,
     /// Key algorithm (S/MIME)
-    #[arg(long, value_enum, default_value = "rsa3072")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "rsa3072",
+        conflicts_with = "openpgp"
+    )]
     pub algorithm: KeyAlgorithmArg,
-    /// Also write a certificate signing request (PEM) to FILE
-    #[arg(long, value_name = "FILE")]
+    /// Also write a certificate signing request (PEM) to FILE (S/MIME)
+    #[arg(long, value_name = "FILE", conflicts_with = "openpgp")]
     pub csr: Option<PathBuf>,
-    /// Validity in days of the self-signed certificate
-    #[arg(long, default_value_t = 730)]
-    pub days: u32,
+    /// Validity in days [default: 730 for S/MIME; 1095 (three years, as sq) for OpenPGP,
+    /// where 0 makes a key that never expires]
+    #[arg(long, value_name = "DAYS")]
+    pub days: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,11 +3,14 @@
 use std::fmt::Write;
 
 use super::io;
-use crate::cli::{GenerateKeyArgs, KeyAlgorithmArg, KeyringCommand};
+use crate::cli::{GenerateKeyArgs, KeyAlgorithmArg, KeyringCommand, PgpProfileArg};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::generate::{generate_smime, KeyAlgorithm};
-use crate::keyring::{ImportSummary, StoredCert};
+use crate::keyring::{
+    generate_openpgp, pgp_info, ImportSummary, PgpInfo, PgpProfile, StoredCert, StoredPgpCert,
+    DEFAULT_PGP_DAYS,
+};
 use crate::report::{emit, Stream};
 use crate::safe::Safe;
 use crate::smime::cert;
@@ -21,16 +24,16 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
             secret,
             output,
         } => {
-            let pem = ctx.keyring()?.export(&query, secret)?;
-            if pem.is_empty() {
+            let text = ctx.keyring()?.export(&query, secret)?;
+            if text.is_empty() {
                 return Err(Error::KeyNotFound {
                     what: "certificate",
                     query,
                 });
             }
             match output {
-                Some(p) => io::write_atomic(&p, pem.as_bytes(), secret)?,
-                None => io::write_output(None, pem.as_bytes())?,
+                Some(p) => io::write_atomic(&p, text.as_bytes(), secret)?,
+                None => io::write_output(None, text.as_bytes())?,
             }
             Ok(ExitCode::Ok)
         }
@@ -65,40 +68,72 @@ fn import(ctx: &Ctx, files: &[std::path::PathBuf]) -> Result<ExitCode> {
                 },
                 other => other,
             })?;
-        total.certificates += s.certificates;
-        total.secret_keys += s.secret_keys;
-        total.crls += s.crls;
-        total.unchanged += s.unchanged;
+        add_summary(&mut total, &s);
     }
     if ctx.verbosity >= 0 {
-        eprintln!(
-            "imported {} certificate(s), {} secret key(s), {} CRL(s); {} unchanged",
-            total.certificates, total.secret_keys, total.crls, total.unchanged
-        );
+        eprintln!("{}", import_message(&total));
     }
     Ok(ExitCode::Ok)
 }
 
+fn add_summary(total: &mut ImportSummary, s: &ImportSummary) {
+    total.certificates += s.certificates;
+    total.secret_keys += s.secret_keys;
+    total.crls += s.crls;
+    total.pgp_certificates += s.pgp_certificates;
+    total.pgp_updated += s.pgp_updated;
+    total.pgp_secret_keys += s.pgp_secret_keys;
+    total.unchanged += s.unchanged;
+}
+
+/// "imported 1 certificate(s), 2 OpenPGP certificate(s); 0 unchanged",
+/// naming only what was found.
+fn import_message(t: &ImportSummary) -> String {
+    let parts: Vec<String> = [
+        (t.certificates, "certificate(s)"),
+        (t.secret_keys, "secret key(s)"),
+        (t.crls, "CRL(s)"),
+        (t.pgp_certificates, "OpenPGP certificate(s)"),
+        (t.pgp_updated, "updated OpenPGP certificate(s)"),
+        (t.pgp_secret_keys, "OpenPGP secret key(s)"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if parts.is_empty() {
+        format!("imported nothing new; {} unchanged", t.unchanged)
+    } else {
+        format!("imported {}; {} unchanged", parts.join(", "), t.unchanged)
+    }
+}
+
 fn list(ctx: &Ctx, query: Option<&str>) -> Result<ExitCode> {
     let keyring = ctx.keyring()?;
-    let certs = match query {
-        Some(q) => keyring.find(q)?,
-        None => keyring.all()?,
+    let (certs, pgp) = match query {
+        Some(q) => (keyring.find(q)?, keyring.pgp_find(q)?),
+        None => (keyring.all()?, keyring.pgp_all_stored()?),
     };
-    if let Some(q) = query.filter(|_| certs.is_empty()) {
+    if let Some(q) = query.filter(|_| certs.is_empty() && pgp.is_empty()) {
         return Err(Error::KeyNotFound {
             what: "certificate",
             query: q.to_string(),
         });
     }
+    let pgp: Vec<_> = pgp.iter().map(|c| (c, pgp_info(&c.cert, ctx.at))).collect();
     let text = if ctx.json() {
-        let rows: Vec<serde_json::Value> = certs.iter().map(|c| json_row(ctx, c)).collect();
+        let rows: Vec<serde_json::Value> = certs
+            .iter()
+            .map(|c| json_row(ctx, c))
+            .chain(pgp.iter().map(|(c, info)| pgp_json_row(c, info)))
+            .collect();
         serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
     } else {
-        certs.iter().fold(String::new(), |mut out, c| {
-            human_row(&mut out, ctx, c);
-            out
-        })
+        let mut out = String::new();
+        certs.iter().for_each(|c| human_row(&mut out, ctx, c));
+        pgp.iter()
+            .for_each(|(c, info)| pgp_human_row(&mut out, c, info));
+        out
     };
     emit(Stream::Stdout, &text);
     Ok(ExitCode::Ok)
@@ -143,12 +178,66 @@ fn json_row(ctx: &Ctx, c: &StoredCert) -> serde_json::Value {
     })
 }
 
+/// The flags an OpenPGP certificate is listed with.
+fn pgp_flags(c: &StoredPgpCert, info: &PgpInfo) -> String {
+    [
+        (c.has_secret, " [secret]"),
+        (info.expired, " [expired]"),
+        (info.revoked, " [revoked]"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, flag)| *flag)
+    .collect()
+}
+
+fn pgp_human_row(out: &mut String, c: &StoredPgpCert, info: &PgpInfo) {
+    let kind = if c.has_secret { "sec" } else { "pub" };
+    let _ = writeln!(out, "{kind}  pgp   {}{}", c.fingerprint, pgp_flags(c, info));
+    let primary = info.primary_userid.as_deref();
+    for uid in primary.into_iter().chain(
+        info.userids
+            .iter()
+            .map(String::as_str)
+            .filter(|u| Some(*u) != primary),
+    ) {
+        let _ = writeln!(out, "      user ID: {}", Safe(uid));
+    }
+    for e in &c.emails {
+        let _ = writeln!(out, "      email:   {}", Safe(e));
+    }
+    let expires = info
+        .expires
+        .map_or_else(|| "never".to_string(), |t| t.to_string());
+    let _ = writeln!(
+        out,
+        "      valid:   {} .. {expires} ({}, v{})",
+        info.created,
+        info.status(),
+        c.cert.primary_key().key().version()
+    );
+}
+
+fn pgp_json_row(c: &StoredPgpCert, info: &PgpInfo) -> serde_json::Value {
+    serde_json::json!({
+        "protocol": "openpgp",
+        "fingerprint": c.fingerprint,
+        "version": c.cert.primary_key().key().version(),
+        "userid": info.primary_userid,
+        "userids": info.userids,
+        "emails": c.emails,
+        "secret": c.has_secret,
+        "created": info.created.to_string(),
+        "expires": info.expires.map(|t| t.to_string()),
+        "expired": info.expired,
+        "revoked": info.revoked,
+        "status": info.status(),
+    })
+}
+
 fn generate(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<ExitCode> {
     if args.openpgp {
-        return Err(Error::unsupported(
-            "protocol",
-            "OpenPGP keys are not available in this version; use --smime",
-        ));
+        return generate_pgp(ctx, args);
     }
     let algorithm = match args.algorithm {
         KeyAlgorithmArg::Rsa2048 => KeyAlgorithm::Rsa2048,
@@ -161,7 +250,7 @@ fn generate(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<ExitCode> {
         &args.email,
         &args.name,
         algorithm,
-        args.days,
+        args.days.unwrap_or(730),
         ctx.at,
         &ctx.passphrase,
     )?;
@@ -173,6 +262,49 @@ fn generate(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<ExitCode> {
             "generated {} key and self-signed certificate {}",
             args.algorithm_name(),
             generated.cert.fingerprint
+        );
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// `keyring generate --openpgp`: prints the new fingerprint on stdout.
+fn generate_pgp(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<ExitCode> {
+    let profile = match args.profile {
+        Some(PgpProfileArg::Rfc9580) => PgpProfile::Rfc9580,
+        Some(PgpProfileArg::Rfc4880) | None => PgpProfile::Rfc4880,
+    };
+    let days = match args.days {
+        None => Some(DEFAULT_PGP_DAYS),
+        Some(0) => None,
+        Some(d) => Some(d),
+    };
+    let stored = generate_openpgp(
+        ctx.keyring()?,
+        &args.email,
+        &args.name,
+        profile,
+        days,
+        ctx.at,
+        &ctx.passphrase,
+    )?;
+    let info = pgp_info(&stored.cert, ctx.at);
+    if ctx.json() {
+        emit(
+            Stream::Stdout,
+            &(pgp_json_row(&stored, &info).to_string() + "\n"),
+        );
+    } else {
+        emit(Stream::Stdout, &format!("{}\n", stored.fingerprint));
+    }
+    if ctx.verbosity >= 0 {
+        let expires = info
+            .expires
+            .map_or_else(|| "never".into(), |t| t.to_string());
+        eprintln!(
+            "generated OpenPGP v{} key {} for {}, expires {expires}",
+            stored.cert.primary_key().key().version(),
+            stored.fingerprint,
+            Safe(info.primary_userid.as_deref().unwrap_or_default()),
         );
     }
     Ok(ExitCode::Ok)

@@ -99,28 +99,15 @@ struct Request {
 
 impl Request {
     fn new(email: &str, name: &str, days: u32, now: Timestamp) -> Result<Self> {
-        let email = email.trim();
-        let well_formed = email
-            .split_once('@')
-            .is_some_and(|(l, d)| !l.is_empty() && !d.is_empty())
-            && email.is_ascii()
-            && !email.contains(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
-        if !well_formed {
-            return Err(Error::Usage(format!(
-                "not an e-mail address usable in a certificate: {email:?}"
-            )));
-        }
-        if name.trim().is_empty() {
-            return Err(Error::Usage("the certificate needs a name".into()));
-        }
+        let (email, name) = check_identity(email, name)?;
         let end = now
             .0
             .checked_add(u64::from(days) * 86_400)
             .map(Timestamp)
             .ok_or_else(|| Error::Usage("validity period too long".into()))?;
         Ok(Request {
-            subject: common_name(name.trim())?,
-            email: Ia5String::new(&email.to_ascii_lowercase())?,
+            subject: common_name(&name)?,
+            email: Ia5String::new(&email)?,
             validity: Validity::new(Time::from(now.to_der()?), Time::from(end.to_der()?)),
         })
     }
@@ -167,6 +154,26 @@ impl Request {
     fn san(&self) -> SubjectAltName {
         SubjectAltName(vec![GeneralName::Rfc822Name(self.email.clone())])
     }
+}
+
+/// Checks the address and name a new key is made for (either protocol);
+/// returns the address lower-cased and the name trimmed.
+pub(super) fn check_identity(email: &str, name: &str) -> Result<(String, String)> {
+    let email = email.trim();
+    let well_formed = email
+        .split_once('@')
+        .is_some_and(|(l, d)| !l.is_empty() && !d.is_empty())
+        && email.is_ascii()
+        && !email.contains(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    if !well_formed {
+        return Err(Error::Usage(format!(
+            "not an e-mail address usable in a certificate: {email:?}"
+        )));
+    }
+    if name.trim().is_empty() {
+        return Err(Error::Usage("the certificate needs a name".into()));
+    }
+    Ok((email.to_ascii_lowercase(), name.trim().to_string()))
 }
 
 fn build_err(e: x509_cert::builder::Error) -> Error {

@@ -1,5 +1,6 @@
-//! The keyring: a directory holding one SQLite database with certificates,
-//! passphrase-protected secret keys, CRLs and trust anchors.
+//! The keyring: a directory holding one SQLite database with X.509 and
+//! OpenPGP certificates, passphrase-protected secret keys, CRLs and trust
+//! anchors.
 //!
 //! Every change is one transaction, so a crash or a concurrent process
 //! never sees anything half-written. Lookups by address and fingerprint use
@@ -20,8 +21,15 @@ use crate::smime::cert;
 use crate::smime::key::PrivateKey;
 
 pub mod cache;
+mod export;
 pub mod generate;
+mod generate_pgp;
 mod import;
+mod openpgp;
+mod pgp_info;
+mod pgp_parse;
+mod pgp_secret;
+mod pgp_store;
 mod pkcs12;
 mod protect;
 mod query;
@@ -34,6 +42,9 @@ mod tests;
 mod testutil;
 
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
+pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
+pub use openpgp::StoredPgpCert;
+pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use schema::DB_FILE;
 
 use import::{Parsed, Passphrases, PlainKey};
@@ -62,9 +73,18 @@ pub struct Anchor {
 /// What one `import` call added.
 #[derive(Debug, Default, Clone)]
 pub struct ImportSummary {
+    /// New X.509 certificates.
     pub certificates: usize,
+    /// New X.509 secret keys.
     pub secret_keys: usize,
     pub crls: usize,
+    /// New OpenPGP certificates.
+    pub pgp_certificates: usize,
+    /// Stored OpenPGP certificates that gained something by merging.
+    pub pgp_updated: usize,
+    /// OpenPGP secret keys (primary or subkey) newly stored.
+    pub pgp_secret_keys: usize,
+    /// Items of either protocol that were already stored as they are.
     pub unchanged: usize,
 }
 
@@ -114,13 +134,25 @@ impl Keyring {
     }
 
     /// Imports everything recognisable in `bytes` (PEM or DER certificates,
-    /// PKCS#8 keys plain or encrypted, PKCS#12, CRLs). `passphrase` unlocks
-    /// encrypted input and protects secret keys at rest.
+    /// PKCS#8 keys plain or encrypted, PKCS#12, CRLs, OpenPGP certificates
+    /// and secret keys armored or binary). `passphrase` unlocks encrypted
+    /// X.509 input and protects unencrypted secret keys at rest; OpenPGP
+    /// secret keys already encrypted are stored as they are. All or
+    /// nothing: one transaction.
     pub fn import(&self, bytes: &[u8], passphrase: &PassphraseSource) -> Result<ImportSummary> {
         let mut pass = Passphrases::new(passphrase);
-        let parsed = import::parse(bytes, &mut pass)?;
+        let split = pgp_parse::split(bytes)?;
+        let parsed = match &split.rest {
+            Some(rest) => import::parse(rest, &mut pass)?,
+            None => Parsed::default(),
+        };
         let sealed = self.seal_new_keys(&parsed.keys, &mut pass)?;
-        self.write(|tx| store_parsed(tx, &parsed, &sealed))
+        let pgp = self.pgp_prepare(split.certs, &mut pass)?;
+        self.write(|tx| {
+            let mut summary = store_parsed(tx, &parsed, &sealed)?;
+            openpgp::store_certs(tx, &pgp, &mut summary)?;
+            Ok(summary)
+        })
     }
 
     /// Encrypts the keys not yet in the keyring (outside any transaction:
@@ -248,7 +280,8 @@ impl Keyring {
         self.write(|tx| store::remove_anchors(tx, query))
     }
 
-    /// Removes certificates (and their secret keys) matching `query`.
+    /// Removes certificates of either protocol (and their secret keys)
+    /// matching `query`; returns how many.
     pub fn remove(&self, query: &str) -> Result<usize> {
         if query.trim().is_empty() {
             return Err(Error::Usage(
@@ -261,42 +294,8 @@ impl Keyring {
             for found in query::find(tx, &query)? {
                 removed += usize::from(store::remove_cert(tx, &found.fingerprint)?);
             }
-            Ok(removed)
+            Ok(removed + openpgp::remove(tx, &query)?)
         })
-    }
-
-    /// PEM of the matching certificates, with their encrypted PKCS#8 keys
-    /// when `secret`.
-    pub fn export(&self, query: &str, secret: bool) -> Result<String> {
-        let conn = self.conn()?;
-        let found = query::find(&conn, &Query::parse(query))?;
-        if found.is_empty() {
-            return Err(Error::KeyNotFound {
-                what: "certificate",
-                query: query.into(),
-            });
-        }
-        let mut out = String::new();
-        let mut keys_done = HashSet::new();
-        for stored in &found {
-            out.push_str(&pem("CERTIFICATE", &stored.cert.to_der()?)?);
-            if !secret || !stored.has_secret {
-                continue;
-            }
-            let spki = store::spki_sha256(&stored.cert)?;
-            if let Some(encrypted) = store::encrypted_key(&conn, &spki)? {
-                if keys_done.insert(spki) {
-                    out.push_str(&pem("ENCRYPTED PRIVATE KEY", &encrypted)?);
-                }
-            }
-        }
-        if secret && keys_done.is_empty() {
-            return Err(Error::KeyNotFound {
-                what: "secret key",
-                query: query.into(),
-            });
-        }
-        Ok(out)
     }
 }
 
@@ -327,11 +326,6 @@ fn tally(summary: &mut ImportSummary, added: bool, field: fn(&mut ImportSummary)
     } else {
         summary.unchanged += 1;
     }
-}
-
-fn pem(label: &str, der: &[u8]) -> Result<String> {
-    der::pem::encode_string(label, der::pem::LineEnding::LF, der)
-        .map_err(|e| Error::Keyring(format!("PEM encoding: {e}")))
 }
 
 /// How a passphrase prompt and errors name a key: its common name, else
