@@ -309,6 +309,62 @@ pub enum TrustCommand {
     /// Manage X.509 trust anchors
     #[command(subcommand)]
     Anchor(AnchorCommand),
+    /// Make an OpenPGP certificate a web-of-trust root (your own keys always are)
+    #[command(
+        after_help = "A root's own user IDs are valid, and its certifications (with trust signatures, their depth and regex scope) reach further, up to AMOUNT.
+
+Examples:
+  mailseal trust root 0123456789ABCDEF0123456789ABCDEF01234567
+  mailseal trust root 0123456789ABCDEF0123456789ABCDEF01234567 --amount 60
+  mailseal trust root 0123456789ABCDEF0123456789ABCDEF01234567 --remove"
+    )]
+    Root(RootArgs),
+    /// Pin a binding you checked yourself (by phone, in person): full validity
+    /// for that fingerprint and address, either protocol
+    #[command(
+        after_help = "For OpenPGP the pin is a local (non-exportable) certification made with your own OpenPGP key, as `gpg --lsign-key` makes; it asks for that key's passphrase. For an X.509 certificate (SHA-256 fingerprint) the pin is kept in the keyring. A pin does not override a revocation or an expired certificate.
+
+Examples:
+  mailseal trust pin 0123456789ABCDEF0123456789ABCDEF01234567 --email alice@example.org"
+    )]
+    Pin(PinArgs),
+    /// Explain the validity of the bindings of an address, fingerprint or key ID:
+    /// the path, its amount, and what is missing
+    #[command(
+        after_help = "Exit status: 0 if every binding shown is fully valid, 3 if one is not, 1 if one is revoked, 2 if nothing matches.
+
+Examples:
+  mailseal trust check alice@example.org
+  mailseal --json trust check 0123456789ABCDEF0123456789ABCDEF01234567"
+    )]
+    Check {
+        /// E-mail address, fingerprint or key ID
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RootArgs {
+    /// The certificate's primary key fingerprint
+    #[arg(value_name = "FINGERPRINT")]
+    pub fingerprint: String,
+    /// How far to believe it, 1 to 120 (120 is full trust)
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u8).range(1..=120))]
+    pub amount: u8,
+    /// Stop using it as a root
+    #[arg(long, conflicts_with = "amount")]
+    pub remove: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PinArgs {
+    /// OpenPGP primary key fingerprint, or X.509 certificate SHA-256 fingerprint
+    #[arg(value_name = "FINGERPRINT")]
+    pub fingerprint: String,
+    /// The address to pin [default: every address of the certificate]
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,11 +1,13 @@
 //! One module per subcommand; [`run`] validates the command line into a
 //! [`Ctx`] once and dispatches.
 
+pub mod check;
 pub mod decrypt;
 pub mod encrypt;
 pub mod generate;
 pub mod io;
 pub mod keyring;
+pub mod pin;
 pub mod sign;
 pub mod trust;
 pub mod verify;

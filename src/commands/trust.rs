@@ -35,6 +35,9 @@ pub fn dispatch(ctx: &Ctx, cmd: TrustCommand) -> Result<ExitCode> {
             Ok(ExitCode::Ok)
         }
         TrustCommand::Anchor(AnchorCommand::List) => list_anchors(ctx),
+        TrustCommand::Root(args) => super::pin::root(ctx, args),
+        TrustCommand::Pin(args) => super::pin::pin(ctx, args),
+        TrustCommand::Check { id } => super::check::dispatch(ctx, &id),
         TrustCommand::Anchor(AnchorCommand::Remove { query }) => {
             if ctx.keyring()?.remove_anchor(&query)? == 0 {
                 return Err(Error::KeyNotFound {

@@ -33,6 +33,11 @@ pub struct TrustData<'k> {
     /// Decisions made in this run that later runs may reuse.
     fresh: Mutex<Vec<CacheRow>>,
     loaded: OnceLock<Loaded>,
+    /// The OpenPGP web of trust, built on first use (an S/MIME-only run
+    /// never pays for it), or why it could not be.
+    wot: OnceLock<std::result::Result<wot::WebOfTrust, String>>,
+    /// X.509 bindings (certificate SHA-256, address) the user pinned.
+    pins: std::collections::HashSet<(String, String)>,
 }
 
 /// What is read from the keyring on the first cache miss.
@@ -48,6 +53,12 @@ impl<'k> TrustData<'k> {
     pub fn load(keyring: &'k Keyring, at: Timestamp) -> Result<Self> {
         let anchors = keyring.anchors()?;
         let inputs = cache::Inputs::new(&anchors, &keyring.cert_summary()?, &keyring.crls()?, at);
+        let pins = keyring
+            .pins()?
+            .into_iter()
+            .filter(|p| p.protocol == verdict::Protocol::Smime)
+            .map(|p| (p.fingerprint, p.email))
+            .collect();
         let memo = keyring
             .trust_cache(&inputs.digest)?
             .into_iter()
@@ -60,6 +71,8 @@ impl<'k> TrustData<'k> {
             memo: Mutex::new(memo),
             fresh: Mutex::new(Vec::new()),
             loaded: OnceLock::new(),
+            wot: OnceLock::new(),
+            pins,
         })
     }
 
@@ -102,8 +115,47 @@ impl<'k> TrustData<'k> {
         Ok((known, x509::X509Validator::new(&ctx)))
     }
 
-    /// The validity of `cert`'s binding to `email`.
+    /// The validity of `cert`'s binding to `email`: a path to an anchor,
+    /// or the user's pin. A pin does not outweigh a revocation or expiry.
     pub fn validate(
+        &self,
+        cert: &Certificate,
+        extra: &[Certificate],
+        email: Option<&str>,
+    ) -> Trust {
+        let t = self.validate_path(cert, extra, email);
+        match (t.level, email) {
+            (
+                verdict::TrustLevel::Full
+                | verdict::TrustLevel::Revoked
+                | verdict::TrustLevel::Expired,
+                _,
+            )
+            | (_, None) => t,
+            (_, Some(email)) => self.pinned(cert, email).unwrap_or(t),
+        }
+    }
+
+    fn pinned(&self, cert: &Certificate, email: &str) -> Option<Trust> {
+        if self.pins.is_empty() {
+            return None;
+        }
+        let fingerprint = crate::smime::cert::fingerprint(cert);
+        let key = (fingerprint.clone(), email.to_ascii_lowercase());
+        let usable = crate::smime::cert::valid_at(cert, self.at)
+            && crate::smime::cert::emails(cert)
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(email));
+        (usable && self.pins.contains(&key)).then(|| Trust {
+            level: verdict::TrustLevel::Full,
+            basis: verdict::Basis::Pinned,
+            path: vec![fingerprint],
+            amount: 120,
+            reason: Some("you pinned this certificate for the address".into()),
+        })
+    }
+
+    fn validate_path(
         &self,
         cert: &Certificate,
         extra: &[Certificate],
@@ -134,6 +186,46 @@ impl<'k> TrustData<'k> {
             m.insert(key, t.clone());
         }
         t
+    }
+
+    /// The web of trust over every OpenPGP certificate in the keyring, from
+    /// the user's roots: own secret keys at full trust and `trust root`
+    /// entries at their amounts.
+    pub fn web_of_trust(&self) -> Result<&wot::WebOfTrust> {
+        self.wot
+            .get_or_init(|| self.build_wot().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| crate::error::Error::Keyring(e.clone()))
+    }
+
+    fn build_wot(&self) -> Result<wot::WebOfTrust> {
+        let mut roots: Vec<wot::Root> = Vec::new();
+        for own in self.keyring.pgp_with_secret()? {
+            roots.push(wot::Root::own(own.cert.fingerprint()));
+        }
+        for (fpr, amount) in self.keyring.pgp_roots()? {
+            if let Ok(f) = fpr.parse::<sequoia_openpgp::Fingerprint>() {
+                roots.push(wot::Root::chosen(f, amount));
+            }
+        }
+        wot::WebOfTrust::new(self.keyring.pgp_all()?, &roots, self.at)
+    }
+
+    /// The validity of an OpenPGP certificate's binding to `email`, as
+    /// the `trust` object of a verdict.
+    pub fn openpgp_trust(&self, fingerprint: &sequoia_openpgp::Fingerprint, email: &str) -> Trust {
+        match self.web_of_trust() {
+            Ok(w) => w.authenticate(fingerprint, email).to_trust(),
+            Err(e) => Trust::none(format!("the keyring could not be read: {e}")),
+        }
+    }
+
+    pub fn keyring(&self) -> &'k Keyring {
+        self.keyring
+    }
+
+    pub fn at(&self) -> Timestamp {
+        self.at
     }
 
     /// Stores this run's new full-trust decisions for later runs, when
