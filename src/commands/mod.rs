@@ -7,6 +7,7 @@ pub mod generate;
 pub mod io;
 pub mod keyring;
 pub mod sign;
+pub mod sop;
 pub mod trust;
 pub mod verify;
 
@@ -21,6 +22,10 @@ use crate::trust::verdict::Protocol;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // sop is stateless: it needs no keyring, HOME or passphrase source.
+    if let Command::Sop(args) = &cli.command {
+        return sop::dispatch(args);
+    }
     let ctx = context(&cli)?;
     match cli.command {
         Command::Sign(args) => sign::dispatch(&ctx, args),
@@ -30,6 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Keyring(cmd) => keyring::dispatch(&ctx, cmd),
         Command::Trust(cmd) => trust::dispatch(&ctx, cmd),
         Command::Generate(args) => generate::dispatch(args),
+        Command::Sop(args) => sop::dispatch(&args),
     }
 }
 
