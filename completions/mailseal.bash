@@ -34,6 +34,9 @@ _mailseal() {
             mailseal,sign)
                 cmd="mailseal__subcmd__sign"
                 ;;
+            mailseal,sop)
+                cmd="mailseal__subcmd__sop"
+                ;;
             mailseal,trust)
                 cmd="mailseal__subcmd__trust"
                 ;;
@@ -58,6 +61,9 @@ _mailseal() {
             mailseal__subcmd__help,sign)
                 cmd="mailseal__subcmd__help__subcmd__sign"
                 ;;
+            mailseal__subcmd__help,sop)
+                cmd="mailseal__subcmd__help__subcmd__sop"
+                ;;
             mailseal__subcmd__help,trust)
                 cmd="mailseal__subcmd__help__subcmd__trust"
                 ;;
@@ -78,6 +84,45 @@ _mailseal() {
                 ;;
             mailseal__subcmd__help__subcmd__keyring,remove)
                 cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__remove"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,armor)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__armor"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,dearmor)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__dearmor"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,decrypt)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,encrypt)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,extract-cert)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__extract__subcmd__cert"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,generate-key)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__generate__subcmd__key"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,inline-detach)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__detach"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,inline-sign)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__sign"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,inline-verify)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__verify"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,list-profiles)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__list__subcmd__profiles"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,sign)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__sign"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,verify)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__verify"
+                ;;
+            mailseal__subcmd__help__subcmd__sop,version)
+                cmd="mailseal__subcmd__help__subcmd__sop__subcmd__version"
                 ;;
             mailseal__subcmd__help__subcmd__trust,anchor)
                 cmd="mailseal__subcmd__help__subcmd__trust__subcmd__anchor"
@@ -126,6 +171,90 @@ _mailseal() {
                 ;;
             mailseal__subcmd__keyring__subcmd__help,remove)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__remove"
+                ;;
+            mailseal__subcmd__sop,armor)
+                cmd="mailseal__subcmd__sop__subcmd__armor"
+                ;;
+            mailseal__subcmd__sop,dearmor)
+                cmd="mailseal__subcmd__sop__subcmd__dearmor"
+                ;;
+            mailseal__subcmd__sop,decrypt)
+                cmd="mailseal__subcmd__sop__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__sop,encrypt)
+                cmd="mailseal__subcmd__sop__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__sop,extract-cert)
+                cmd="mailseal__subcmd__sop__subcmd__extract__subcmd__cert"
+                ;;
+            mailseal__subcmd__sop,generate-key)
+                cmd="mailseal__subcmd__sop__subcmd__generate__subcmd__key"
+                ;;
+            mailseal__subcmd__sop,help)
+                cmd="mailseal__subcmd__sop__subcmd__help"
+                ;;
+            mailseal__subcmd__sop,inline-detach)
+                cmd="mailseal__subcmd__sop__subcmd__inline__subcmd__detach"
+                ;;
+            mailseal__subcmd__sop,inline-sign)
+                cmd="mailseal__subcmd__sop__subcmd__inline__subcmd__sign"
+                ;;
+            mailseal__subcmd__sop,inline-verify)
+                cmd="mailseal__subcmd__sop__subcmd__inline__subcmd__verify"
+                ;;
+            mailseal__subcmd__sop,list-profiles)
+                cmd="mailseal__subcmd__sop__subcmd__list__subcmd__profiles"
+                ;;
+            mailseal__subcmd__sop,sign)
+                cmd="mailseal__subcmd__sop__subcmd__sign"
+                ;;
+            mailseal__subcmd__sop,verify)
+                cmd="mailseal__subcmd__sop__subcmd__verify"
+                ;;
+            mailseal__subcmd__sop,version)
+                cmd="mailseal__subcmd__sop__subcmd__version"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,armor)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__armor"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,dearmor)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__dearmor"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,decrypt)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,encrypt)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,extract-cert)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__extract__subcmd__cert"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,generate-key)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__generate__subcmd__key"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,help)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,inline-detach)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__detach"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,inline-sign)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__sign"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,inline-verify)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__verify"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,list-profiles)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__list__subcmd__profiles"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,sign)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__sign"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,verify)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__verify"
+                ;;
+            mailseal__subcmd__sop__subcmd__help,version)
+                cmd="mailseal__subcmd__sop__subcmd__help__subcmd__version"
                 ;;
             mailseal__subcmd__trust,anchor)
                 cmd="mailseal__subcmd__trust__subcmd__anchor"
@@ -179,7 +308,7 @@ _mailseal() {
 
     case "${cmd}" in
         mailseal)
-            opts="-q -v -h -V --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help --version sign encrypt decrypt verify keyring trust generate help"
+            opts="-q -v -h -V --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help --version sign encrypt decrypt verify keyring trust sop generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,7 +468,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help)
-            opts="sign encrypt decrypt verify keyring trust generate help"
+            opts="sign encrypt decrypt verify keyring trust sop generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +624,202 @@ _mailseal() {
         mailseal__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop)
+            opts="version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__armor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__dearmor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__extract__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__generate__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__detach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__inline__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__list__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__sop__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -919,6 +1244,748 @@ _mailseal() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__armor)
+            opts="-q -v -h --label --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -W "auto sig key cert message" -- "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__dearmor)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__decrypt)
+            opts="-q -v -h --session-key-out --with-session-key --with-password --with-key-password --verifications-out --verify-with --verify-not-before --verify-not-after --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with-session-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with-key-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verifications-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-with)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-not-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__encrypt)
+            opts="-q -v -h --as --no-armor --with-password --sign-with --with-key-password --profile --session-key-out --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "binary text" -- "${cur}"))
+                    return 0
+                    ;;
+                --with-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-with)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with-key-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__extract__subcmd__cert)
+            opts="-q -v -h --no-armor --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__generate__subcmd__key)
+            opts="-q -v -h --no-armor --with-key-password --profile --signing-only --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --with-key-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help)
+            opts="version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__armor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__dearmor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__extract__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__generate__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__detach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__inline__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__list__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__inline__subcmd__detach)
+            opts="-q -v -h --no-armor --signatures-out --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signatures-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__inline__subcmd__sign)
+            opts="-q -v -h --no-armor --as --with-key-password --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "binary text clearsigned" -- "${cur}"))
+                    return 0
+                    ;;
+                --with-key-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__inline__subcmd__verify)
+            opts="-q -v -h --not-before --not-after --verifications-out --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verifications-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__list__subcmd__profiles)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__sign)
+            opts="-q -v -h --no-armor --as --with-key-password --micalg-out --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "binary text" -- "${cur}"))
+                    return 0
+                    ;;
+                --with-key-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --micalg-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__verify)
+            opts="-q -v -h --not-before --not-after --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__sop__subcmd__version)
+            opts="-q -v -h --backend --extended --sop-spec --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

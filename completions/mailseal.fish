@@ -39,6 +39,7 @@ complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "decrypt" -d 'Decr
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "verify" -d 'Verify a message, or every message in directories, Maildirs and mbox files'
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "keyring" -d 'Manage keys and certificates'
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "trust" -d 'Manage trust: anchors'
+complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "sop" -d 'Stateless OpenPGP (SOP) interface for programs; no keyring, own exit codes'
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "generate" -d 'Print shell completions or man pages'
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l signer -d 'Sign with this key (address, fingerprint or name) instead of the From address\'s' -r
@@ -101,10 +102,10 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fis
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys of both protocols'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
@@ -114,7 +115,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -122,17 +123,17 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s o -l output -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -141,29 +142,27 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -d 'The e-mail address the key is for' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -d 'The owner\'s name (OpenPGP user ID "NAME <EMAIL>", S/MIME common name)' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l profile -d 'OpenPGP key version: rfc4880 (v4, the default, readable by GnuPG 2.2) or rfc9580 (v6)' -r -f -a "rfc4880\t'Version 4 keys, which GnuPG 2.2 and every other implementation read'
-rfc9580\t'Version 6 keys (RFC 9580), for newer implementations only'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l algorithm -d 'Key algorithm (S/MIME)' -r -f -a "rsa2048\t''
 rsa3072\t''
 p256\t''"
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE (S/MIME)' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days [default: 730 for S/MIME; 1095 (three years, as sq) for OpenPGP, where 0 makes a key that never expires]' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days of the self-signed certificate' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key: Ed25519 primary key (certify, sign) and X25519 encryption subkey; prints its fingerprint'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key (not available in this version)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys of both protocols'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
@@ -190,6 +189,192 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Manage X.509 trust anchors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "version" -d 'Print the name and version of this implementation'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "list-profiles" -d 'List the profiles a subcommand supports'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "generate-key" -d 'Generate a secret key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "extract-cert" -d 'Extract the certificate of a secret key (KEYS on stdin)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "sign" -d 'Make detached signatures of stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "verify" -d 'Verify detached signatures over stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "encrypt" -d 'Encrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "decrypt" -d 'Decrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "armor" -d 'Convert binary OpenPGP data to ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "dearmor" -d 'Convert ASCII-armored OpenPGP data to binary'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "inline-detach" -d 'Split the signatures off an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "inline-sign" -d 'Make an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "inline-verify" -d 'Verify an inline-signed message and print its content'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l backend -d 'The name and version of the OpenPGP library underneath'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l extended -d 'Several lines of version information; the first is the plain one'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l sop-spec -d 'The revision of the SOP draft this implements'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l with-key-password -d 'Protect the key with the password in PASSWORD (a file, @ENV: or @FD:)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l profile -d 'default (v4 Ed25519/Cv25519) or rfc9580 (v6)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l signing-only -d 'Make a key that can sign but not decrypt'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l as -d 'Sign binary data or UTF-8 text' -r -f -a "binary\t'Sign or encrypt the bytes as they are'
+text\t'UTF-8 text: line endings are canonicalised to CRLF for the signature'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l micalg-out -d 'Write the digest algorithm (e.g. pgp-sha512) to MICALG' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l not-before -d 'Ignore signatures made before DATE (ISO 8601, "now" or "-")' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l not-after -d 'Ignore signatures made after DATE [default: now]' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l as -d 'Encrypt binary data or UTF-8 text' -r -f -a "binary\t'Sign or encrypt the bytes as they are'
+text\t'UTF-8 text: line endings are canonicalised to CRLF for the signature'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l with-password -d 'Also encrypt with the password in PASSWORD (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l sign-with -d 'Sign with these secret keys (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l profile -d 'default (SEIPD v2 if every recipient has it) or rfc4880 (SEIPD v1)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l session-key-out -d 'Write the session key to SESSIONKEY' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l session-key-out -d 'Write the session key to SESSIONKEY' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l with-session-key -d 'Try the session key in SESSIONKEY (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l with-password -d 'Try the password in PASSWORD (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verifications-out -d 'Write the good signatures to VERIFICATIONS (needs --verify-with)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-with -d 'Verify signatures by these certificates (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-not-before -d 'Ignore signatures made before DATE' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-not-after -d 'Ignore signatures made after DATE [default: now]' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l label -d 'The kind of data' -r -f -a "auto\t'Chosen from the first packet'
+sig\t'PGP SIGNATURE'
+key\t'PGP PRIVATE KEY BLOCK'
+cert\t'PGP PUBLIC KEY BLOCK'
+message\t'PGP MESSAGE'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l signatures-out -d 'Write the signatures to SIGNATURES' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l as -d 'Sign binary data, UTF-8 text, or make a cleartext signature' -r -f -a "binary\t'A signed OpenPGP message of the bytes as they are'
+text\t'A signed OpenPGP message of UTF-8 text'
+clearsigned\t'A cleartext-signed message (always armored)'"
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l not-before -d 'Ignore signatures made before DATE (ISO 8601, "now" or "-")' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l not-after -d 'Ignore signatures made after DATE [default: now]' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l verifications-out -d 'Write the good signatures to VERIFICATIONS' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "version" -d 'Print the name and version of this implementation'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "list-profiles" -d 'List the profiles a subcommand supports'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "generate-key" -d 'Generate a secret key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "extract-cert" -d 'Extract the certificate of a secret key (KEYS on stdin)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Make detached signatures of stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify detached signatures over stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Encrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "armor" -d 'Convert binary OpenPGP data to ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "dearmor" -d 'Convert ASCII-armored OpenPGP data to binary'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "inline-detach" -d 'Split the signatures off an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "inline-sign" -d 'Make an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "inline-verify" -d 'Verify an inline-signed message and print its content'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l dir -d 'Output directory' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
@@ -199,17 +384,31 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l json -d '
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "sign" -d 'Sign a message (multipart/signed, or opaque with --opaque)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "encrypt" -d 'Encrypt a message to its recipients (and optionally sign it)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "decrypt" -d 'Decrypt a message and check any signature inside'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "verify" -d 'Verify a message, or every message in directories, Maildirs and mbox files'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "keyring" -d 'Manage keys and certificates'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "trust" -d 'Manage trust: anchors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "generate" -d 'Print shell completions or man pages'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys of both protocols'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "sign" -d 'Sign a message (multipart/signed, or opaque with --opaque)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "encrypt" -d 'Encrypt a message to its recipients (and optionally sign it)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "decrypt" -d 'Decrypt a message and check any signature inside'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "verify" -d 'Verify a message, or every message in directories, Maildirs and mbox files'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "keyring" -d 'Manage keys and certificates'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "trust" -d 'Manage trust: anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "sop" -d 'Stateless OpenPGP (SOP) interface for programs; no keyring, own exit codes'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "generate" -d 'Print shell completions or man pages'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "version" -d 'Print the name and version of this implementation'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "list-profiles" -d 'List the profiles a subcommand supports'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "generate-key" -d 'Generate a secret key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "extract-cert" -d 'Extract the certificate of a secret key (KEYS on stdin)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "sign" -d 'Make detached signatures of stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "verify" -d 'Verify detached signatures over stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "encrypt" -d 'Encrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "decrypt" -d 'Decrypt stdin'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "armor" -d 'Convert binary OpenPGP data to ASCII armor'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "dearmor" -d 'Convert ASCII-armored OpenPGP data to binary'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "inline-detach" -d 'Split the signatures off an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "inline-sign" -d 'Make an inline-signed message'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "inline-verify" -d 'Verify an inline-signed message and print its content'

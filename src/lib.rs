@@ -15,6 +15,7 @@ pub mod passphrase;
 pub mod report;
 pub mod safe;
 pub mod smime;
+pub mod sop;
 pub mod time;
 pub mod trust;
 

@@ -1,10 +1,8 @@
 //! The `mailseal` binary: parse the command line, run, map errors to exit
 //! codes. Everything else lives in the library.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let cli = mailseal::cli::Cli::parse();
+    let cli = mailseal::cli::Cli::parse_with_sop_codes();
     match mailseal::commands::run(cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),
         Err(e) => {

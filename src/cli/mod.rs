@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod sop;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mailseal",
@@ -72,6 +74,8 @@ pub enum Command {
     /// Manage trust: anchors
     #[command(subcommand)]
     Trust(TrustCommand),
+    // The about text is in `SopArgs`: a doc comment here would hide its long help.
+    Sop(sop::SopArgs),
     /// Print shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),

@@ -9,6 +9,7 @@ pub mod io;
 pub mod keyring;
 pub mod pin;
 pub mod sign;
+pub mod sop;
 pub mod trust;
 pub mod verify;
 
@@ -23,6 +24,10 @@ use crate::trust::verdict::Protocol;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // sop is stateless: it needs no keyring, HOME or passphrase source.
+    if let Command::Sop(args) = &cli.command {
+        return sop::dispatch(args);
+    }
     let ctx = context(&cli)?;
     match cli.command {
         Command::Sign(args) => sign::dispatch(&ctx, args),
@@ -32,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Keyring(cmd) => keyring::dispatch(&ctx, cmd),
         Command::Trust(cmd) => trust::dispatch(&ctx, cmd),
         Command::Generate(args) => generate::dispatch(args),
+        Command::Sop(args) => sop::dispatch(&args),
     }
 }
 
