@@ -127,6 +127,15 @@ _mailseal() {
             mailseal__subcmd__help__subcmd__trust,anchor)
                 cmd="mailseal__subcmd__help__subcmd__trust__subcmd__anchor"
                 ;;
+            mailseal__subcmd__help__subcmd__trust,check)
+                cmd="mailseal__subcmd__help__subcmd__trust__subcmd__check"
+                ;;
+            mailseal__subcmd__help__subcmd__trust,pin)
+                cmd="mailseal__subcmd__help__subcmd__trust__subcmd__pin"
+                ;;
+            mailseal__subcmd__help__subcmd__trust,root)
+                cmd="mailseal__subcmd__help__subcmd__trust__subcmd__root"
+                ;;
             mailseal__subcmd__help__subcmd__trust__subcmd__anchor,add)
                 cmd="mailseal__subcmd__help__subcmd__trust__subcmd__anchor__subcmd__add"
                 ;;
@@ -259,8 +268,17 @@ _mailseal() {
             mailseal__subcmd__trust,anchor)
                 cmd="mailseal__subcmd__trust__subcmd__anchor"
                 ;;
+            mailseal__subcmd__trust,check)
+                cmd="mailseal__subcmd__trust__subcmd__check"
+                ;;
             mailseal__subcmd__trust,help)
                 cmd="mailseal__subcmd__trust__subcmd__help"
+                ;;
+            mailseal__subcmd__trust,pin)
+                cmd="mailseal__subcmd__trust__subcmd__pin"
+                ;;
+            mailseal__subcmd__trust,root)
+                cmd="mailseal__subcmd__trust__subcmd__root"
                 ;;
             mailseal__subcmd__trust__subcmd__anchor,add)
                 cmd="mailseal__subcmd__trust__subcmd__anchor__subcmd__add"
@@ -289,8 +307,17 @@ _mailseal() {
             mailseal__subcmd__trust__subcmd__help,anchor)
                 cmd="mailseal__subcmd__trust__subcmd__help__subcmd__anchor"
                 ;;
+            mailseal__subcmd__trust__subcmd__help,check)
+                cmd="mailseal__subcmd__trust__subcmd__help__subcmd__check"
+                ;;
             mailseal__subcmd__trust__subcmd__help,help)
                 cmd="mailseal__subcmd__trust__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__trust__subcmd__help,pin)
+                cmd="mailseal__subcmd__trust__subcmd__help__subcmd__pin"
+                ;;
+            mailseal__subcmd__trust__subcmd__help,root)
+                cmd="mailseal__subcmd__trust__subcmd__help__subcmd__root"
                 ;;
             mailseal__subcmd__trust__subcmd__help__subcmd__anchor,add)
                 cmd="mailseal__subcmd__trust__subcmd__help__subcmd__anchor__subcmd__add"
@@ -832,7 +859,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help__subcmd__trust)
-            opts="anchor"
+            opts="anchor root pin check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,6 +917,48 @@ _mailseal() {
         mailseal__subcmd__help__subcmd__trust__subcmd__anchor__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__trust__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__trust__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__trust__subcmd__root)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2010,7 +2079,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__trust)
-            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help anchor help"
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help anchor root pin check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,8 +2302,38 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__trust__subcmd__check)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__trust__subcmd__help)
-            opts="anchor help"
+            opts="anchor root pin check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2303,6 +2402,20 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__trust__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__trust__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2310,6 +2423,102 @@ _mailseal() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__trust__subcmd__help__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__trust__subcmd__help__subcmd__root)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__trust__subcmd__pin)
+            opts="-q -v -h --email --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__trust__subcmd__root)
+            opts="-q -v -h --amount --remove --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

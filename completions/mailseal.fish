@@ -102,10 +102,10 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fis
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
@@ -115,7 +115,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -123,17 +123,17 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s o -l output -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private key'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -142,39 +142,44 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -d 'The e-mail address the key is for' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -d 'The owner\'s name (OpenPGP user ID "NAME <EMAIL>", S/MIME common name)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l profile -d 'OpenPGP key version: rfc4880 (v4, the default, readable by GnuPG 2.2) or rfc9580 (v6)' -r -f -a "rfc4880\t'Version 4 keys, which GnuPG 2.2 and every other implementation read'
+rfc9580\t'Version 6 keys (RFC 9580), for newer implementations only'"
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l algorithm -d 'Key algorithm (S/MIME)' -r -f -a "rsa2048\t''
 rsa3072\t''
 p256\t''"
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days of the self-signed certificate' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE (S/MIME)' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days [default: 730 for S/MIME; 1095 (three years, as sq) for OpenPGP, where 0 makes a key that never expires]' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key (not available in this version)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key: Ed25519 primary key (certify, sign) and X25519 encryption subkey; prints its fingerprint'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -l json -d 'Print the verdict as JSON (one object per message)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s q -l quiet -d 'Print only errors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -f -a "anchor" -d 'Manage X.509 trust anchors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
@@ -187,7 +192,37 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "list" -d 'List trust anchors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "remove" -d 'Remove trust anchors matching a fingerprint or name'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l amount -d 'How far to believe it, 1 to 120 (120 is full trust)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l remove -d 'Stop using it as a root'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l email -d 'The address to pin [default: every address of the certificate]' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only errors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
@@ -393,12 +428,15 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "sop" -d 'Stateless OpenPGP (SOP) interface for programs; no keyring, own exit codes'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "generate" -d 'Print shell completions or man pages'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_seen_subcommand_from sign encrypt decrypt verify keyring trust sop generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12) and CRLs'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM), and with --secret the encrypted private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys of both protocols'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "anchor" -d 'Manage X.509 trust anchors'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "version" -d 'Print the name and version of this implementation'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "list-profiles" -d 'List the profiles a subcommand supports'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "generate-key" -d 'Generate a secret key'
