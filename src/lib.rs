@@ -11,6 +11,7 @@ pub mod error;
 pub mod keyring;
 pub mod mailbox;
 pub mod mime;
+pub mod openpgp;
 pub mod passphrase;
 pub mod report;
 pub mod safe;

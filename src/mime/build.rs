@@ -102,7 +102,7 @@ pub fn join_entity(outer: &[HeaderField], entity: &[u8]) -> Vec<u8> {
 
 /// The outer fields (minus any Content-* and MIME-Version) and our
 /// `MIME-Version: 1.0`.
-fn outer_fields(outer: &[HeaderField]) -> Vec<u8> {
+pub(crate) fn outer_fields(outer: &[HeaderField]) -> Vec<u8> {
     let mut out = Vec::new();
     for f in outer.iter().filter(|f| !is_mime_field(f)) {
         out.extend_from_slice(&to_crlf(&f.raw));
@@ -113,7 +113,7 @@ fn outer_fields(outer: &[HeaderField]) -> Vec<u8> {
 
 /// A boundary that occurs nowhere in `entity`. `=_` cannot appear in
 /// quoted-printable or base64 text, so the first try nearly always fits.
-fn fresh_boundary(entity: &[u8]) -> String {
+pub(crate) fn fresh_boundary(entity: &[u8]) -> String {
     loop {
         let bytes: [u8; 16] = rand::random();
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -154,7 +154,7 @@ fn param_text(s: &str) -> String {
 
 /// A value to write as a bare token: specials that would end it are
 /// dropped.
-fn param_token(s: &str) -> String {
+pub(crate) fn param_token(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_graphic() && !matches!(c, ';' | '"' | '\\' | '(' | ')'))
         .collect()

@@ -1,0 +1,234 @@
+//! PGP/MIME (RFC 3156): assembling multipart/signed and
+//! multipart/encrypted messages, and taking multipart/encrypted apart
+//! (multipart/signed is parsed by [`crate::mime::analyze`]).
+
+use super::sign::DetachedSignature;
+use crate::error::{Error, Result};
+use crate::mime::build::{fresh_boundary, outer_fields, param_token};
+use crate::mime::{
+    content_type, decode_body, split_headers, split_multipart, to_crlf, HeaderField,
+};
+
+/// The `protocol` of a PGP/MIME multipart/signed (RFC 3156 section 5).
+pub const SIGNATURE_PROTOCOL: &str = "application/pgp-signature";
+/// The `protocol` of a PGP/MIME multipart/encrypted (RFC 3156 section 4).
+pub const ENCRYPTED_PROTOCOL: &str = "application/pgp-encrypted";
+
+const SIGNED_PREAMBLE: &[u8] = b"This is an OpenPGP/MIME signed message (RFC 4880 and 3156)\r\n";
+const ENCRYPTED_PREAMBLE: &[u8] =
+    b"This is an OpenPGP/MIME encrypted message (RFC 4880 and 3156)\r\n";
+
+const WHAT: &str = "PGP/MIME message";
+
+/// Outer headers + multipart/signed around `entity` (kept byte for
+/// byte: it is what was signed) and the armored signature as a 7-bit
+/// application/pgp-signature part.
+pub fn build_signed(outer: &[HeaderField], entity: &[u8], sig: &DetachedSignature) -> Vec<u8> {
+    let signature = to_crlf(&sig.armored);
+    let boundary = fresh_boundary(entity);
+    let mut out = outer_fields(outer);
+    out.reserve(entity.len() + signature.len() + 512);
+    out.extend_from_slice(
+        format!(
+            "Content-Type: multipart/signed; micalg={};\r\n\tprotocol=\"{SIGNATURE_PROTOCOL}\"; boundary=\"{boundary}\"\r\n\r\n",
+            param_token(&sig.micalg),
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(SIGNED_PREAMBLE);
+    out.extend_from_slice(format!("\r\n--{boundary}\r\n").as_bytes());
+    out.extend_from_slice(entity);
+    out.extend_from_slice(format!("\r\n--{boundary}\r\n").as_bytes());
+    out.extend_from_slice(
+        b"Content-Type: application/pgp-signature; name=\"signature.asc\"\r\n\
+          Content-Description: OpenPGP digital signature\r\n\
+          Content-Disposition: attachment; filename=\"signature.asc\"\r\n\r\n",
+    );
+    push_armor(&mut out, &signature);
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
+}
+
+/// Outer headers + multipart/encrypted: the `Version: 1` control part
+/// and the armored message as application/octet-stream.
+pub fn build_encrypted(outer: &[HeaderField], armored: &[u8]) -> Vec<u8> {
+    let message = to_crlf(armored);
+    let boundary = fresh_boundary(&message);
+    let mut out = outer_fields(outer);
+    out.reserve(message.len() + 512);
+    out.extend_from_slice(
+        format!(
+            "Content-Type: multipart/encrypted;\r\n\tprotocol=\"{ENCRYPTED_PROTOCOL}\"; boundary=\"{boundary}\"\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(ENCRYPTED_PREAMBLE);
+    out.extend_from_slice(format!("\r\n--{boundary}\r\n").as_bytes());
+    out.extend_from_slice(
+        b"Content-Type: application/pgp-encrypted\r\n\
+          Content-Description: PGP/MIME version identification\r\n\r\n\
+          Version: 1\r\n",
+    );
+    out.extend_from_slice(format!("\r\n--{boundary}\r\n").as_bytes());
+    out.extend_from_slice(
+        b"Content-Type: application/octet-stream; name=\"encrypted.asc\"\r\n\
+          Content-Description: OpenPGP encrypted message\r\n\
+          Content-Disposition: inline; filename=\"encrypted.asc\"\r\n\r\n",
+    );
+    push_armor(&mut out, &message);
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
+}
+
+/// Appends armor so that exactly one CRLF separates it from the next
+/// delimiter line (the CRLF before a delimiter belongs to it).
+fn push_armor(out: &mut Vec<u8>, armor: &[u8]) {
+    out.extend_from_slice(armor);
+    if !armor.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// The armored (or binary) OpenPGP message inside a PGP/MIME
+/// multipart/encrypted entity; `Ok(None)` when the entity is not one.
+pub fn parse_encrypted(headers: &[HeaderField], body: &[u8]) -> Result<Option<Vec<u8>>> {
+    let Some(ct) = content_type(headers) else {
+        return Ok(None);
+    };
+    let protocol = ct.param("protocol").map(|p| p.trim().to_ascii_lowercase());
+    if !ct.is("multipart/encrypted") || protocol.as_deref() != Some(ENCRYPTED_PROTOCOL) {
+        return Ok(None);
+    }
+    let boundary = ct
+        .param("boundary")
+        .ok_or_else(|| Error::malformed(WHAT, "multipart/encrypted without a boundary"))?;
+    let m = split_multipart(body, boundary)
+        .ok_or_else(|| Error::malformed(WHAT, "multipart/encrypted without delimiters"))?;
+    let [control, data] = match m.parts.as_slice() {
+        [a, b] => [a.content, b.content],
+        parts => {
+            return Err(Error::malformed(
+                WHAT,
+                format!("multipart/encrypted has {} parts, not 2", parts.len()),
+            ))
+        }
+    };
+    check_control(control)?;
+    let (data_headers, data_body) = split_headers(data)?;
+    let message = decode_body(&data_headers, data_body)?;
+    if message.is_empty() {
+        return Err(Error::malformed(WHAT, "empty encrypted part"));
+    }
+    Ok(Some(message))
+}
+
+/// The first part must be application/pgp-encrypted and say
+/// `Version: 1` (RFC 3156 section 4).
+fn check_control(part: &[u8]) -> Result<()> {
+    let (headers, body) = split_headers(part)?;
+    let is_control = content_type(&headers).is_some_and(|c| c.is(ENCRYPTED_PROTOCOL));
+    if !is_control {
+        return Err(Error::malformed(
+            WHAT,
+            "the first part of multipart/encrypted is not application/pgp-encrypted",
+        ));
+    }
+    let body = decode_body(&headers, body)?;
+    let version = body.split(|&b| b == b'\n').find_map(|line| {
+        let line = line.trim_ascii();
+        let colon = line.iter().position(|&b| b == b':')?;
+        let (name, value) = line.split_at(colon);
+        name.eq_ignore_ascii_case(b"version")
+            .then(|| value.get(1..).unwrap_or_default().trim_ascii())
+    });
+    match version {
+        Some(b"1") => Ok(()),
+        Some(v) => Err(Error::unsupported(
+            "PGP/MIME version",
+            crate::safe::escape_bytes(v),
+        )),
+        None => Err(Error::malformed(
+            WHAT,
+            "the application/pgp-encrypted part has no Version line",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mime::{analyze, Body};
+
+    fn sig() -> DetachedSignature {
+        DetachedSignature {
+            armored: b"-----BEGIN PGP SIGNATURE-----\n\nabc\n-----END PGP SIGNATURE-----\n"
+                .to_vec(),
+            micalg: "pgp-sha256".into(),
+        }
+    }
+
+    #[test]
+    fn signed_parses_back_with_exact_entity() {
+        let outer = split_headers(b"From: a@example.org\r\nSubject: x\r\n\r\n")
+            .unwrap()
+            .0;
+        let entity = b"Content-Type: text/plain\r\n\r\nhello\r\n";
+        let msg = build_signed(&outer, entity, &sig());
+        let a = analyze(&msg).unwrap();
+        let Body::MultipartSigned {
+            protocol,
+            micalg,
+            signed,
+            signature,
+        } = a.root
+        else {
+            panic!("not multipart/signed");
+        };
+        assert_eq!(protocol, SIGNATURE_PROTOCOL);
+        assert_eq!(micalg.as_deref(), Some("pgp-sha256"));
+        assert_eq!(signed, entity);
+        assert_eq!(signature, to_crlf(&sig().armored).as_ref());
+    }
+
+    #[test]
+    fn encrypted_parses_back() {
+        let outer = split_headers(b"To: b@example.org\r\n\r\n").unwrap().0;
+        let armored = b"-----BEGIN PGP MESSAGE-----\n\nxyz\n-----END PGP MESSAGE-----\n";
+        let msg = build_encrypted(&outer, armored);
+        let (h, body) = split_headers(&msg).unwrap();
+        let got = parse_encrypted(&h, body).unwrap().unwrap();
+        assert_eq!(got, to_crlf(armored).as_ref());
+    }
+
+    #[test]
+    fn fail_bad_multipart_encrypted() {
+        let cases: [&[u8]; 5] = [
+            b"Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"\r\n\r\nx",
+            b"Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\r\n\r\nnone",
+            b"Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b--\r\n",
+            b"Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nVersion: 1\r\n--b\r\n\r\nx\r\n--b--\r\n",
+            b"Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\r\n\r\n--b\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 2\r\n--b\r\n\r\nx\r\n--b--\r\n",
+        ];
+        for raw in cases {
+            let (h, body) = split_headers(raw).unwrap();
+            assert!(
+                parse_encrypted(&h, body).is_err(),
+                "{}",
+                String::from_utf8_lossy(raw)
+            );
+        }
+    }
+
+    #[test]
+    fn other_types_are_not_pgp_mime() {
+        for raw in [
+            &b"Content-Type: text/plain\r\n\r\nx"[..],
+            b"Content-Type: multipart/encrypted; protocol=\"application/x-other\"; boundary=b\r\n\r\n",
+            b"\r\nno headers",
+        ] {
+            let (h, body) = split_headers(raw).unwrap();
+            assert_eq!(parse_encrypted(&h, body).unwrap(), None);
+        }
+    }
+}

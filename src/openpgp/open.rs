@@ -1,0 +1,301 @@
+//! Received messages: finding PGP/MIME and inline PGP, verifying and
+//! decrypting them. Only the message root counts as the whole message;
+//! signed parts found deeper, and inline blocks with text around them,
+//! cover only part of it. Trust is not judged here.
+
+use super::armor::inline::{find_inline, InlineBlock, InlineKind};
+use super::decrypt::{decrypt, open};
+use super::keys::Keys;
+use super::mime::{parse_encrypted, SIGNATURE_PROTOCOL};
+use super::sign::verify_detached;
+use super::SigCheck;
+use crate::error::{Error, Result};
+use crate::mime::{self, Body, HeaderField};
+use crate::time::Timestamp;
+
+/// OpenPGP protection found on a message or part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protected {
+    /// PGP/MIME multipart/signed: the signed entity's exact bytes (CRLF)
+    /// and the decoded signature part.
+    Signed {
+        entity: Vec<u8>,
+        signature: Vec<u8>,
+        micalg: Option<String>,
+    },
+    /// PGP/MIME multipart/encrypted: the OpenPGP message.
+    Encrypted { message: Vec<u8> },
+    /// Inline PGP in a text body: the decoded body and the block in it.
+    Inline { text: Vec<u8>, block: InlineBlock },
+}
+
+/// Where OpenPGP protection sits in a message.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The message's header fields.
+    pub headers: Vec<HeaderField>,
+    /// Protection of the message root, if any.
+    pub root: Option<Protected>,
+    /// PGP/MIME signed parts below an unprotected root, with their part
+    /// path (e.g. `2` or `1.3`).
+    pub nested: Vec<(String, Protected)>,
+}
+
+/// How much of the message a signature covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Whole,
+    /// A part path, or `inline block` for inline PGP with text around.
+    Part(String),
+}
+
+/// How the protection was carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    PgpMime,
+    Inline,
+}
+
+/// Signatures over one signed part of a message.
+#[derive(Debug, Clone)]
+pub struct SignedPart {
+    pub scope: Scope,
+    pub form: Form,
+    pub signatures: Vec<SigCheck>,
+}
+
+/// What verification found in a message.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub headers: Vec<HeaderField>,
+    /// Whether any OpenPGP protection was found.
+    pub openpgp: bool,
+    /// The root (or its inline block) is encrypted; verification does
+    /// not decrypt.
+    pub encrypted: bool,
+    pub signed: Vec<SignedPart>,
+    /// The literal content of an inline signed `PGP MESSAGE`, which is
+    /// not readable as it stands.
+    pub content: Option<Vec<u8>>,
+}
+
+/// A decrypted message.
+#[derive(Debug, Clone)]
+pub struct DecryptedMessage {
+    /// The outer header fields and the decrypted entity (PGP/MIME), or
+    /// the message with its inline block replaced by the plaintext.
+    pub message: Vec<u8>,
+    pub seipd_version: u8,
+    pub form: Form,
+    /// The part the encryption covered.
+    pub scope: Scope,
+    /// Signatures inside the encryption (RFC 3156 section 6.2).
+    pub signatures: Vec<SigCheck>,
+    /// What the decrypted message holds (e.g. a multipart/signed inside,
+    /// RFC 3156 section 6.1).
+    pub inner: Report,
+}
+
+/// Finds the OpenPGP protection of a whole message.
+pub fn analyze(raw: &[u8]) -> Result<Analysis> {
+    let analysis = mime::analyze(raw)?;
+    let (_, body) = mime::split_headers(raw)?;
+    let root = match analysis.root {
+        Body::MultipartSigned {
+            protocol,
+            micalg,
+            signed,
+            signature,
+        } => (protocol == SIGNATURE_PROTOCOL).then_some(Protected::Signed {
+            entity: signed,
+            signature,
+            micalg,
+        }),
+        Body::Pkcs7Mime { .. } => None,
+        Body::Plain => plain_root(&analysis.headers, body)?,
+    };
+    let nested = analysis
+        .nested
+        .into_iter()
+        .filter_map(|(path, body)| match body {
+            Body::MultipartSigned {
+                protocol,
+                micalg,
+                signed,
+                signature,
+            } if protocol == SIGNATURE_PROTOCOL => Some((
+                path,
+                Protected::Signed {
+                    entity: signed,
+                    signature,
+                    micalg,
+                },
+            )),
+            _ => None,
+        })
+        .collect();
+    Ok(Analysis {
+        headers: analysis.headers,
+        root,
+        nested,
+    })
+}
+
+/// A plain root may be PGP/MIME encrypted, or text with inline PGP.
+fn plain_root(headers: &[HeaderField], body: &[u8]) -> Result<Option<Protected>> {
+    if let Some(message) = parse_encrypted(headers, body)? {
+        return Ok(Some(Protected::Encrypted { message }));
+    }
+    let ct = mime::content_type(headers).unwrap_or_else(mime::params::ContentType::default_text);
+    if !ct.is("text/plain") {
+        return Ok(None);
+    }
+    let text = mime::decode_body(headers, body)?;
+    Ok(find_inline(&text).map(|block| Protected::Inline { text, block }))
+}
+
+/// Verifies every OpenPGP signature of a message. Encrypted messages
+/// are reported as such, not decrypted.
+pub fn verify_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Report> {
+    let analysis = analyze(raw)?;
+    let mut report = Report {
+        openpgp: analysis.root.is_some() || !analysis.nested.is_empty(),
+        headers: analysis.headers,
+        encrypted: false,
+        signed: Vec::new(),
+        content: None,
+    };
+    match &analysis.root {
+        Some(Protected::Signed {
+            entity, signature, ..
+        }) => report.signed.push(SignedPart {
+            scope: Scope::Whole,
+            form: Form::PgpMime,
+            signatures: verify_detached(entity, signature, keys, at)?,
+        }),
+        Some(Protected::Encrypted { .. }) => report.encrypted = true,
+        Some(Protected::Inline { text, block }) => {
+            verify_inline(text, block, keys, at, &mut report)?
+        }
+        None => verify_nested(&analysis.nested, keys, at, &mut report),
+    }
+    Ok(report)
+}
+
+fn verify_inline(
+    text: &[u8],
+    block: &InlineBlock,
+    keys: &dyn Keys,
+    at: Timestamp,
+    report: &mut Report,
+) -> Result<()> {
+    let Some(opened) = open(block.bytes(text), keys, at)? else {
+        report.encrypted = true;
+        return Ok(());
+    };
+    if block.kind == InlineKind::Message {
+        report.content = Some(opened.content);
+    }
+    if !opened.signatures.is_empty() {
+        report.signed.push(SignedPart {
+            scope: inline_scope(block),
+            form: Form::Inline,
+            signatures: opened.signatures,
+        });
+    }
+    Ok(())
+}
+
+fn inline_scope(block: &InlineBlock) -> Scope {
+    if block.whole {
+        Scope::Whole
+    } else {
+        Scope::Part("inline block".into())
+    }
+}
+
+/// Signed parts below a plain root. One that cannot be read covers
+/// nothing and is left out, as on the S/MIME side.
+fn verify_nested(
+    nested: &[(String, Protected)],
+    keys: &dyn Keys,
+    at: Timestamp,
+    report: &mut Report,
+) {
+    for (path, p) in nested {
+        let Protected::Signed {
+            entity, signature, ..
+        } = p
+        else {
+            continue;
+        };
+        if let Ok(signatures) = verify_detached(entity, signature, keys, at) {
+            report.signed.push(SignedPart {
+                scope: Scope::Part(path.clone()),
+                form: Form::PgpMime,
+                signatures,
+            });
+        }
+    }
+}
+
+/// Decrypts a PGP/MIME encrypted message, or the inline encrypted block
+/// of a text message, and verifies what is inside.
+pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<DecryptedMessage> {
+    let analysis = analyze(raw)?;
+    match &analysis.root {
+        Some(Protected::Encrypted { message }) => {
+            let d = decrypt(message, keys, at)?;
+            let message = mime::join_entity(&analysis.headers, &d.plaintext);
+            Ok(DecryptedMessage {
+                inner: verify_message(&message, keys, at)?,
+                message,
+                seipd_version: d.seipd_version,
+                form: Form::PgpMime,
+                scope: Scope::Whole,
+                signatures: d.signatures,
+            })
+        }
+        Some(Protected::Inline { text, block }) if block.kind == InlineKind::Message => {
+            let d = decrypt(block.bytes(text), keys, at)?;
+            let message = replace_inline(&analysis.headers, text, block, &d.plaintext);
+            Ok(DecryptedMessage {
+                inner: verify_message(&message, keys, at)?,
+                message,
+                seipd_version: d.seipd_version,
+                form: Form::Inline,
+                scope: inline_scope(block),
+                signatures: d.signatures,
+            })
+        }
+        _ => Err(Error::NothingToDo(
+            "nothing to decrypt: the message is not OpenPGP encrypted".into(),
+        )),
+    }
+}
+
+/// The message with its inline block replaced by `plaintext`: the
+/// header fields but Content-Transfer-Encoding (the body is now
+/// decoded), which is declared anew.
+fn replace_inline(
+    headers: &[HeaderField],
+    text: &[u8],
+    block: &InlineBlock,
+    plaintext: &[u8],
+) -> Vec<u8> {
+    let mut body = Vec::with_capacity(text.len() + plaintext.len());
+    body.extend_from_slice(text.get(..block.start).unwrap_or_default());
+    body.extend_from_slice(plaintext);
+    body.extend_from_slice(text.get(block.end..).unwrap_or_default());
+    let mut out = Vec::with_capacity(body.len() + 1024);
+    for h in headers
+        .iter()
+        .filter(|h| !h.name.eq_ignore_ascii_case("Content-Transfer-Encoding"))
+    {
+        out.extend_from_slice(&h.raw);
+    }
+    let encoding = if body.is_ascii() { "7bit" } else { "8bit" };
+    out.extend_from_slice(format!("Content-Transfer-Encoding: {encoding}\r\n\r\n").as_bytes());
+    out.extend_from_slice(&body);
+    out
+}
