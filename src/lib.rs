@@ -10,6 +10,7 @@ pub mod ctx;
 pub mod error;
 pub mod keyring;
 pub mod mailbox;
+pub mod message;
 pub mod mime;
 pub mod openpgp;
 pub mod passphrase;

@@ -21,7 +21,13 @@ fn pgp_fingerprint(env: &Env, email: &str) -> String {
 fn generate(env: &Env, name: &str, email: &str) {
     env.expect(
         &[
-            "keyring", "generate", "--openpgp", "--email", email, "--name", name,
+            "keyring",
+            "generate",
+            "--openpgp",
+            "--email",
+            email,
+            "--name",
+            name,
         ],
         b"",
         0,
@@ -74,14 +80,22 @@ fn pin_makes_a_binding_valid_with_a_local_certification() {
         .unwrap()
         .contains("no certification"));
 
-    me.expect(&["trust", "pin", &fpr, "--email", "dave@example.org"], b"", 0);
+    me.expect(
+        &["trust", "pin", &fpr, "--email", "dave@example.org"],
+        b"",
+        0,
+    );
     let (rows, code) = check(&me, "dave@example.org");
     assert_eq!(code, 0, "{rows:?}");
     assert_eq!(rows[0]["trust"]["basis"], "pinned");
     assert_eq!(rows[0]["trust"]["path"].as_array().unwrap().len(), 2);
     // The human form names the path.
     let text = me.expect(&["trust", "check", &fpr], b"", 0);
-    assert!(contains(&text, b"pinned"), "{}", String::from_utf8_lossy(&text));
+    assert!(
+        contains(&text, b"pinned"),
+        "{}",
+        String::from_utf8_lossy(&text)
+    );
     // The local certification never leaves the keyring.
     let after = me.expect(&["keyring", "export", "dave@example.org"], b"", 0);
     assert_eq!(before, after);
@@ -147,7 +161,11 @@ fn x509_pin_trusts_a_certificate_without_an_anchor() {
     let signed = env.expect(&["sign", "--smime"], &msg, 0);
     assert_eq!(env.verdict(&signed).1, 3);
 
-    env.expect(&["trust", "pin", &fpr, "--email", "alice@example.org"], b"", 0);
+    env.expect(
+        &["trust", "pin", &fpr, "--email", "alice@example.org"],
+        b"",
+        0,
+    );
     let (rows, code) = check(&env, "alice@example.org");
     assert_eq!(code, 0);
     assert_eq!(rows[0]["trust"]["basis"], "pinned");

@@ -47,6 +47,9 @@ fn shipped_messages_get_the_documented_verdicts() {
         ("alice-tampered.eml", 1),
         ("carol-claims-alice.eml", 3),
         ("alice-to-bob.eml", 4),
+        ("alice-signed-pgp.eml", 0),
+        ("carol-claims-alice-pgp.eml", 3),
+        ("alice-to-bob-pgp.eml", 4),
     ] {
         let out = mailseal(&bob, "bob", &["verify", msgs.join(file).to_str().unwrap()]);
         assert_eq!(
@@ -65,6 +68,7 @@ fn bob_decrypts_and_verifies_the_shipped_messages() {
         for (file, text) in [
             ("alice-to-bob.eml", &b"room 4.12"[..]),
             ("alice-to-bob-japanese.eml", &b"\x1b$BF|K\\8l\x1b(B"[..]),
+            ("alice-to-bob-pgp.eml", &b"room 4.12"[..]),
         ] {
             let path = examples().join("messages").join(file);
             let out = mailseal(

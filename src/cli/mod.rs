@@ -90,10 +90,10 @@ pub enum ProtocolArg {
 /// Protocol selection flags shared by sign and encrypt.
 #[derive(Debug, Args)]
 pub struct ProtocolFlags {
-    /// Use S/MIME
+    /// Use S/MIME [default: OpenPGP when the keys allow it, else S/MIME]
     #[arg(long, conflicts_with = "openpgp")]
     pub smime: bool,
-    /// Use OpenPGP (PGP/MIME; not available in this version)
+    /// Use OpenPGP (PGP/MIME)
     #[arg(long)]
     pub openpgp: bool,
 }

@@ -4,8 +4,8 @@ use super::io;
 use crate::cli::DecryptArgs;
 use crate::ctx::Ctx;
 use crate::error::{ExitCode, Result};
+use crate::message::{decrypt_message, DecryptOptions};
 use crate::report::{self, Stream};
-use crate::smime::open::{decrypt_message, DecryptOptions};
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {

@@ -91,10 +91,7 @@ fn keyring_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
 pub(crate) fn requested_protocol(flags: &ProtocolFlags) -> Result<Option<Protocol>> {
     match (flags.smime, flags.openpgp) {
         (true, _) => Ok(Some(Protocol::Smime)),
-        (_, true) => Err(Error::unsupported(
-            "protocol",
-            "OpenPGP is not available in this version; use --smime",
-        )),
+        (_, true) => Ok(Some(Protocol::Openpgp)),
         _ => Ok(None),
     }
 }

@@ -1,13 +1,13 @@
 //! `mailseal trust root` and `mailseal trust pin`: the user's own
 //! statements of trust, for either protocol.
 
-use sequoia_openpgp::policy::StandardPolicy;
 use sequoia_openpgp::Cert;
 
 use crate::cli::{PinArgs, RootArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::{Keyring, StoredPgpCert};
+use crate::openpgp;
 use crate::safe::Safe;
 use crate::trust::verdict::Protocol;
 use crate::trust::wot::certify_locally;
@@ -107,19 +107,22 @@ fn pin_openpgp(
 
 /// The newest of the user's own OpenPGP keys that can certify now.
 fn own_certifier(ctx: &Ctx, keyring: &Keyring) -> Result<StoredPgpCert> {
-    let policy = StandardPolicy::at(std::time::UNIX_EPOCH + ctx.at.as_duration());
+    let policy = openpgp::policy_at(ctx.at);
     keyring
         .pgp_with_secret()?
         .into_iter()
         .filter(|c| {
             c.cert
-                .with_policy(&policy, None)
+                .with_policy(&policy, openpgp::system_time(ctx.at))
                 .is_ok_and(|v| v.primary_key().for_certification() && v.alive().is_ok())
         })
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
-        .ok_or_else(|| Error::KeyNotFound {
-            what: "own OpenPGP key to certify the pin with",
-            query: "make one with `mailseal keyring generate --openpgp` or import yours".into(),
+        .ok_or_else(|| {
+            Error::Usage(
+                "a pin is certified with your own OpenPGP key, and the keyring has none that \
+                 can certify; make one with `mailseal keyring generate --openpgp` or import yours"
+                    .into(),
+            )
         })
 }
 

@@ -3,17 +3,46 @@
 use super::{io, requested_protocol};
 use crate::cli::SignArgs;
 use crate::ctx::Ctx;
-use crate::error::{ExitCode, Result};
+use crate::error::{Error, ExitCode, Result};
+use crate::mime;
+use crate::openpgp::mail as pgp;
 use crate::smime::compose::{sign_message, SignOptions};
+use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
-    requested_protocol(&args.protocol)?;
+    let asked = requested_protocol(&args.protocol)?;
     let raw = io::read_input(args.io.input.as_deref())?;
-    let opts = SignOptions {
-        signer: args.signer.as_deref(),
-        opaque: args.opaque,
+    let protocol = match asked {
+        Some(p) => p,
+        None if args.opaque => Protocol::Smime,
+        None => default_protocol(ctx, &raw, args.signer.as_deref())?,
     };
-    let signed = sign_message(ctx, &raw, &opts)?;
+    let signed = match protocol {
+        Protocol::Openpgp if args.opaque => {
+            return Err(Error::Usage(
+                "--opaque is an S/MIME form; PGP/MIME signatures are always detached".into(),
+            ))
+        }
+        Protocol::Openpgp => pgp::sign(ctx, &raw, args.signer.as_deref())?,
+        Protocol::Smime => {
+            let opts = SignOptions {
+                signer: args.signer.as_deref(),
+                opaque: args.opaque,
+            };
+            sign_message(ctx, &raw, &opts)?
+        }
+    };
     io::write_output(args.io.output.as_deref(), &signed)?;
     Ok(ExitCode::Ok)
+}
+
+/// OpenPGP when the signer has an own OpenPGP key (the default
+/// preference), else S/MIME; `--opaque` asks for S/MIME.
+fn default_protocol(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Protocol> {
+    let (headers, _) = mime::split_headers(raw)?;
+    if pgp::has_signer(ctx.keyring()?, &headers, signer, ctx.at) {
+        Ok(Protocol::Openpgp)
+    } else {
+        Ok(Protocol::Smime)
+    }
 }

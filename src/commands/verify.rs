@@ -12,9 +12,9 @@ use crate::cli::VerifyArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mailbox;
+use crate::message::verify_message;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
-use crate::smime::open::verify_message;
 use crate::trust::verdict::{Verdict, VerdictKind};
 use crate::trust::TrustData;
 

@@ -35,6 +35,7 @@ mod protect;
 mod query;
 pub mod roots;
 mod schema;
+mod sigcache;
 mod store;
 #[cfg(test)]
 mod tests;

@@ -18,10 +18,20 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 4: Sequoia's signature-verification cache, kept between runs.
+/// Each value is a hash over a signature, the digest it signs and the
+/// key that verified it, stored only after a successful verification:
+/// derived data, dropping it loses nothing.
+const SCHEMA_V4: &str = "
+CREATE TABLE pgp_verified (
+    value BLOB PRIMARY KEY
+) WITHOUT ROWID;
+";
 
 /// Version 3: OpenPGP certificates (one row per certificate, merged on
 /// import), the keys and addresses they hold for indexed lookup, their
@@ -204,6 +214,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     }
     if version < 3 {
         tx.execute_batch(SCHEMA_V3)?;
+    }
+    if version < 4 {
+        tx.execute_batch(SCHEMA_V4)?;
     }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -45,7 +45,10 @@ mod compose;
 mod decrypt;
 mod encrypt;
 mod helper;
+pub mod judge;
+mod keyring_keys;
 mod keys;
+pub mod mail;
 mod mime;
 mod open;
 mod policy;
@@ -59,6 +62,7 @@ pub use armor::inline::{find_inline, InlineBlock, InlineKind};
 pub use compose::{encrypt_message, recipient_addresses, sign_message};
 pub use decrypt::{decrypt, open, Decrypted, Opened, MAX_EXPANSION, MIN_PLAINTEXT_LIMIT};
 pub use encrypt::{encrypt, Encrypted, Recipient};
+pub use keyring_keys::KeyringKeys;
 pub use keys::{unlock_with, Keys, MemoryKeys, SecretKey, SigningKey};
 pub use mime::{
     build_encrypted, build_signed, parse_encrypted, ENCRYPTED_PROTOCOL, SIGNATURE_PROTOCOL,

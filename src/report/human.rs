@@ -87,16 +87,24 @@ fn signature_line(s: &Signature) -> String {
 }
 
 fn basis(s: &Signature) -> String {
-    let via = match s.trust.basis {
-        Basis::CaChain => "certificate chain",
-        Basis::WebOfTrust => "web of trust",
-        Basis::Pinned => "pinned fingerprint",
-        Basis::OwnKey => "your own key",
-        Basis::None => "no basis",
-    };
-    match s.trust.path.last() {
-        Some(anchor) => format!("{via} to anchor {}", Safe(anchor)),
-        None => via.to_string(),
+    let path = &s.trust.path;
+    match (s.trust.basis, path.last()) {
+        (Basis::CaChain, Some(anchor)) => {
+            format!("certificate chain to anchor {}", Safe(anchor))
+        }
+        (Basis::WebOfTrust, Some(root)) if path.len() > 1 => {
+            format!("web of trust from your root {}", Safe(root))
+        }
+        (Basis::WebOfTrust, _) => "it is one of your web-of-trust roots".into(),
+        (Basis::Pinned, Some(own)) if path.len() > 1 => {
+            format!(
+                "pinned by you (certified locally by your key {})",
+                Safe(own)
+            )
+        }
+        (Basis::Pinned, _) => "pinned by you".into(),
+        (Basis::OwnKey, _) => "your own key".into(),
+        (basis, _) => format!("{basis:?}"),
     }
 }
 

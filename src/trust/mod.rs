@@ -53,6 +53,7 @@ impl<'k> TrustData<'k> {
     pub fn load(keyring: &'k Keyring, at: Timestamp) -> Result<Self> {
         let anchors = keyring.anchors()?;
         let inputs = cache::Inputs::new(&anchors, &keyring.cert_summary()?, &keyring.crls()?, at);
+        keyring.restore_verified()?;
         let pins = keyring
             .pins()?
             .into_iter()
@@ -241,6 +242,11 @@ impl<'k> TrustData<'k> {
             .unwrap_or_default();
         if fresh.len() >= MIN_ROWS_TO_SAVE {
             let _ = self.keyring.store_trust_cache(&self.inputs.digest, &fresh);
+        }
+        if sequoia_openpgp::packet::signature::cache::SignatureVerificationCache::insertions()
+            >= MIN_ROWS_TO_SAVE
+        {
+            let _ = self.keyring.save_verified();
         }
     }
 }

@@ -107,6 +107,18 @@ impl Gpg {
         self.run(&["--armor", "--export-secret-keys", email]).stdout
     }
 
+    /// Revokes the key with the revocation certificate gpg made with it
+    /// (reason: none given, so a hard revocation).
+    pub fn revoke(&self, fpr: &str) {
+        let path = self.home.path().join(format!("openpgp-revocs.d/{fpr}.rev"));
+        let text = std::fs::read_to_string(path)
+            .unwrap()
+            .replace(":-----BEGIN", "-----BEGIN");
+        let file = self.home.path().join("rev.asc");
+        std::fs::write(&file, text).unwrap();
+        self.import(&file);
+    }
+
     pub fn import(&self, file: &Path) {
         self.run(&["--import", file.to_str().unwrap()]);
     }

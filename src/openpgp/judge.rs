@@ -1,0 +1,152 @@
+//! Verdicts on OpenPGP signatures: the cryptographic result from the
+//! layer below, the binding's validity from the web of trust, and
+//! whether the signer is the sender.
+
+use sequoia_openpgp::Cert;
+
+use super::open::{Report, Scope, SignedPart};
+use super::sigcheck::{KeyState, SigCheck, SigStatus as PgpStatus};
+use crate::mime::{self, HeaderField};
+use crate::trust::verdict::{
+    Covers, Protocol, SigStatus, Signature, Signer, Trust, TrustLevel, Verdict,
+};
+use crate::trust::TrustData;
+
+/// The verdict on a message from what verification found in it.
+pub fn verdict(trust: &TrustData, report: &Report, path: Option<String>) -> Verdict {
+    let mut v = Verdict::new(path);
+    fill_headers(&mut v, &report.headers);
+    v.protocol = Some(Protocol::Openpgp);
+    v.encrypted = report.encrypted;
+    v.signatures = judge_parts(trust, &report.signed, v.from.as_deref());
+    v.conclude();
+    v
+}
+
+/// From and Message-ID, as the S/MIME side reports them.
+pub fn fill_headers(v: &mut Verdict, headers: &[HeaderField]) {
+    let from = mime::addresses(headers, "From");
+    v.from = match from.as_slice() {
+        [one] => Some(one.email.clone()),
+        _ => None,
+    };
+    v.message_id = mime::header_value(headers, "Message-ID").map(|s| s.trim().to_string());
+}
+
+pub fn judge_parts(trust: &TrustData, parts: &[SignedPart], from: Option<&str>) -> Vec<Signature> {
+    parts
+        .iter()
+        .flat_map(|part| {
+            let covers = match part.scope {
+                Scope::Whole => Covers::Whole,
+                Scope::Part(_) => Covers::Part,
+            };
+            part.signatures
+                .iter()
+                .map(move |s| judge(trust, s, from, covers))
+        })
+        .collect()
+}
+
+/// One signature: good only if it matches and the key was valid when it
+/// was made; trusted only if the binding to the From address is fully
+/// valid now.
+pub fn judge(trust: &TrustData, sig: &SigCheck, from: Option<&str>, covers: Covers) -> Signature {
+    let signer = sig.signer.as_ref();
+    let emails = signer.map(cert_emails).unwrap_or_default();
+    let sender_match = from.is_some_and(|f| emails.iter().any(|e| e.eq_ignore_ascii_case(f)));
+    let trust = match (signer, &sig.key_state) {
+        (_, KeyState::Revoked(r)) => revoked(&r.reason),
+        (Some(cert), _) => binding_trust(trust, cert, &emails, from, sender_match),
+        (None, _) => Trust::none("the signer's certificate is not in the keyring"),
+    };
+    let reason = match (sig.status, sig.reason.clone()) {
+        (PgpStatus::Good, None) => explain_good(&trust, sender_match, &emails, from),
+        (_, r) => r,
+    };
+    Signature {
+        status: status(sig.status),
+        signer: signer.map(|c| Signer {
+            fingerprint: c.fingerprint().to_hex(),
+            name: primary_name(c),
+            emails,
+        }),
+        signed_at: sig.signed_at.map(|t| t.to_string()),
+        sender_match,
+        trust,
+        covers,
+        reason,
+    }
+}
+
+/// Why a good signature is or is not enough, in a sentence.
+fn explain_good(
+    trust: &Trust,
+    sender_match: bool,
+    emails: &[String],
+    from: Option<&str>,
+) -> Option<String> {
+    if !sender_match {
+        let signer = emails.join(", ");
+        return Some(match from {
+            Some(f) => format!("the signer ({signer}) is not the sender ({f})"),
+            None => {
+                format!("the message has no single From address to match the signer ({signer})")
+            }
+        });
+    }
+    trust.reason.clone()
+}
+
+/// The validity of the binding to the sender's address, or when the
+/// signer is not the sender, of the signer's own first address.
+fn binding_trust(
+    trust: &TrustData,
+    cert: &Cert,
+    emails: &[String],
+    from: Option<&str>,
+    sender_match: bool,
+) -> Trust {
+    let email = match (from, sender_match) {
+        (Some(f), true) => f.to_ascii_lowercase(),
+        _ => match emails.first() {
+            Some(e) => e.clone(),
+            None => return Trust::none("the certificate carries no e-mail address"),
+        },
+    };
+    trust.openpgp_trust(&cert.fingerprint(), &email)
+}
+
+fn revoked(reason: &str) -> Trust {
+    Trust {
+        level: TrustLevel::Revoked,
+        basis: crate::trust::verdict::Basis::None,
+        path: Vec::new(),
+        amount: 0,
+        reason: Some(format!("the signing key is revoked: {reason}")),
+    }
+}
+
+fn status(s: PgpStatus) -> SigStatus {
+    match s {
+        PgpStatus::Good => SigStatus::Good,
+        PgpStatus::Bad => SigStatus::Bad,
+        PgpStatus::Error => SigStatus::Error,
+    }
+}
+
+/// The lower-cased addresses of the certificate's user IDs.
+pub fn cert_emails(cert: &Cert) -> Vec<String> {
+    let mut out: Vec<String> = cert
+        .userids()
+        .filter_map(|u| u.userid().email_normalized().ok().flatten())
+        .collect();
+    out.dedup();
+    out
+}
+
+fn primary_name(cert: &Cert) -> Option<String> {
+    cert.userids()
+        .next()
+        .and_then(|u| u.userid().name().ok().flatten().map(str::to_string))
+}

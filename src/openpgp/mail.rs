@@ -1,0 +1,275 @@
+//! Signing and encrypting whole messages with the keyring's OpenPGP keys:
+//! the signer is the From address's own key (or the one asked for), the
+//! recipients are bindings with full validity in the web of trust (or any
+//! usable key with `--trust-any`). A recipient without one is an error
+//! that names it: never a silent plaintext fallback.
+
+use rayon::prelude::*;
+use sequoia_openpgp::Cert;
+
+use super::compose::{encrypt_message, recipient_addresses, sign_message};
+use super::encrypt::Recipient;
+use super::keyring_keys::KeyringKeys;
+use super::keys::SigningKey;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::keyring::{Keyring, StoredPgpCert};
+use crate::mime::{self, HeaderField};
+use crate::safe::Safe;
+use crate::time::Timestamp;
+use crate::trust::TrustData;
+
+/// What `encrypt --openpgp` was asked for.
+pub struct EncryptRequest<'a> {
+    /// `-r` queries; empty: the message's To, Cc and Bcc.
+    pub recipients: &'a [String],
+    pub include_self: bool,
+    /// Sign inside the encryption, with this signer query or the From
+    /// address's key.
+    pub sign: Option<Option<&'a str>>,
+    pub trust_any: bool,
+}
+
+/// Signs a whole message as PGP/MIME.
+pub fn sign(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Vec<u8>> {
+    let keyring = ctx.keyring()?;
+    let (headers, _) = mime::split_headers(raw)?;
+    let own = choose_signer(keyring, &headers, signer, ctx.at)?;
+    let keys = KeyringKeys::new(keyring, Some(&ctx.passphrase));
+    let key = SigningKey::new(&keys, &keyring.pgp_secret(&own.fingerprint)?, ctx.at)?;
+    sign_message(raw, &key, ctx.at)
+}
+
+/// Encrypts a whole message as PGP/MIME to recipients chosen by
+/// [`choose_recipients`].
+pub fn encrypt(
+    ctx: &Ctx,
+    trust: &TrustData,
+    raw: &[u8],
+    req: &EncryptRequest<'_>,
+) -> Result<Vec<u8>> {
+    let keyring = ctx.keyring()?;
+    let (headers, _) = mime::split_headers(raw)?;
+    let recipients = choose_recipients(trust, &headers, req)
+        .map_err(|missing| Error::Recipients(missing.join("; ")))?;
+    let keys = KeyringKeys::new(keyring, Some(&ctx.passphrase));
+    let signer = match req.sign {
+        Some(query) => {
+            let own = choose_signer(keyring, &headers, query, ctx.at)?;
+            Some(SigningKey::new(
+                &keys,
+                &keyring.pgp_secret(&own.fingerprint)?,
+                ctx.at,
+            )?)
+        }
+        None => None,
+    };
+    encrypt_message(raw, &recipients, signer.as_ref(), ctx.at)
+}
+
+/// Whether the From address (or `query`) has an own OpenPGP key: the
+/// default protocol for signing when it does.
+pub fn has_signer(
+    keyring: &Keyring,
+    headers: &[HeaderField],
+    query: Option<&str>,
+    at: Timestamp,
+) -> bool {
+    choose_signer(keyring, headers, query, at).is_ok()
+}
+
+/// The newest of our own certificates for `query` or the single From
+/// address that can sign at `at`.
+pub fn choose_signer(
+    keyring: &Keyring,
+    headers: &[HeaderField],
+    query: Option<&str>,
+    at: Timestamp,
+) -> Result<StoredPgpCert> {
+    let wanted = match query {
+        Some(q) => q.to_string(),
+        None => single_from(headers)?,
+    };
+    let candidates = if wanted.contains('@') {
+        keyring.pgp_by_email(&wanted)?
+    } else {
+        keyring.pgp_find(&wanted)?
+    };
+    let policy = super::policy_at(at);
+    candidates
+        .into_iter()
+        .filter(|c| c.has_secret && can(&c.cert, &policy, at, Use::Sign))
+        .max_by_key(|c| c.cert.primary_key().key().creation_time())
+        .ok_or(Error::KeyNotFound {
+            what: "own OpenPGP signing key",
+            query: wanted,
+        })
+}
+
+fn single_from(headers: &[HeaderField]) -> Result<String> {
+    match mime::addresses(headers, "From").as_slice() {
+        [one] => Ok(one.email.clone()),
+        [] => Err(Error::Usage(
+            "the message has no From address; name the signer with --signer".into(),
+        )),
+        _ => Err(Error::Usage(
+            "the message has several From addresses; name the signer with --signer".into(),
+        )),
+    }
+}
+
+/// The recipients: every `-r` query, or the message's To, Cc and Bcc
+/// (Bcc-only addresses hidden), plus the sender's own key. `Err` lists,
+/// one entry per recipient, what is missing.
+pub fn choose_recipients(
+    trust: &TrustData,
+    headers: &[HeaderField],
+    req: &EncryptRequest<'_>,
+) -> std::result::Result<Vec<Recipient>, Vec<String>> {
+    let wanted: Vec<(String, bool)> = if req.recipients.is_empty() {
+        recipient_addresses(headers)
+    } else {
+        req.recipients.iter().map(|r| (r.clone(), false)).collect()
+    };
+    if wanted.is_empty() {
+        return Err(vec![
+            "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
+        ]);
+    }
+    // Judging each binding in the web of trust dominates with many
+    // recipients: spread it over the cores.
+    let picks: Vec<_> = wanted
+        .par_iter()
+        .map(|(query, _)| pick(trust, query, req.trust_any))
+        .collect();
+    let mut chosen: Vec<Recipient> = Vec::new();
+    let mut missing = Vec::new();
+    for ((query, hidden), picked) in wanted.iter().zip(picks) {
+        match picked {
+            Ok(cert) => push_unique(&mut chosen, cert, *hidden),
+            Err(why) => missing.push(format!("{}: {why}", Safe(query))),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    if req.include_self {
+        if let Ok(own) = choose_own(trust, headers) {
+            push_unique(&mut chosen, own, false);
+        }
+    }
+    Ok(chosen)
+}
+
+fn push_unique(chosen: &mut Vec<Recipient>, cert: Cert, hidden: bool) {
+    match chosen
+        .iter_mut()
+        .find(|r| r.cert.fingerprint() == cert.fingerprint())
+    {
+        // Visible anywhere means visible.
+        Some(r) => r.hidden &= hidden,
+        None => chosen.push(Recipient { cert, hidden }),
+    }
+}
+
+/// The sender's own certificate, so that sent mail stays readable.
+fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<Cert> {
+    let from = single_from(headers)?;
+    let policy = super::policy_at(trust.at());
+    trust
+        .keyring()
+        .pgp_by_email(&from)?
+        .into_iter()
+        .filter(|c| c.has_secret && can(&c.cert, &policy, trust.at(), Use::Encrypt))
+        .max_by_key(|c| c.cert.primary_key().key().creation_time())
+        .map(|c| c.cert)
+        .ok_or(Error::KeyNotFound {
+            what: "own OpenPGP key",
+            query: from,
+        })
+}
+
+/// The best certificate for one recipient query, or why there is none.
+fn pick(trust: &TrustData, query: &str, trust_any: bool) -> std::result::Result<Cert, String> {
+    let keyring = trust.keyring();
+    let email = query
+        .contains('@')
+        .then(|| query.trim().to_ascii_lowercase());
+    let found = match &email {
+        Some(e) => keyring.pgp_by_email(e),
+        None => keyring.pgp_find(query),
+    }
+    .map_err(|e| e.to_string())?;
+    let policy = super::policy_at(trust.at());
+    let mut why = "no OpenPGP certificate in the keyring".to_string();
+    let mut usable: Vec<StoredPgpCert> = Vec::new();
+    for c in found {
+        if !can(&c.cert, &policy, trust.at(), Use::Encrypt) {
+            why = format!(
+                "{}: no valid encryption key (expired, revoked or missing)",
+                c.fingerprint
+            );
+            continue;
+        }
+        match (trust_any, fully_valid(trust, &c, email.as_deref())) {
+            (true, _) | (false, Ok(())) => usable.push(c),
+            (false, Err(reason)) => why = format!("{}: {reason}", c.fingerprint),
+        }
+    }
+    usable
+        .into_iter()
+        .max_by_key(|c| c.cert.primary_key().key().creation_time())
+        .map(|c| c.cert)
+        .ok_or(why)
+}
+
+/// Full validity of the binding to `email`, or to any of the
+/// certificate's addresses when the recipient was named otherwise.
+fn fully_valid(
+    trust: &TrustData,
+    c: &StoredPgpCert,
+    email: Option<&str>,
+) -> std::result::Result<(), String> {
+    let emails: Vec<String> = match email {
+        Some(e) => vec![e.to_string()],
+        None => c.emails.clone(),
+    };
+    let mut reason = "the certificate carries no e-mail address".to_string();
+    for e in &emails {
+        let t = trust.openpgp_trust(&c.cert.fingerprint(), e);
+        if t.is_full() {
+            return Ok(());
+        }
+        reason = format!(
+            "not fully valid ({}/120): {}; pin it with `mailseal trust pin` or use --trust-any",
+            t.amount,
+            t.reason.unwrap_or_default()
+        );
+    }
+    Err(reason)
+}
+
+enum Use {
+    Sign,
+    Encrypt,
+}
+
+/// Whether the certificate is alive at `at` and has a live, unrevoked key
+/// for the use.
+fn can(cert: &Cert, policy: &super::MailPolicy, at: Timestamp, what: Use) -> bool {
+    let Ok(valid) = cert.with_policy(policy, super::system_time(at)) else {
+        return false;
+    };
+    if valid.alive().is_err() {
+        return false;
+    }
+    let keys = valid.keys().alive().revoked(false);
+    match what {
+        Use::Sign => keys.for_signing().next().is_some(),
+        Use::Encrypt => keys
+            .for_transport_encryption()
+            .for_storage_encryption()
+            .next()
+            .is_some(),
+    }
+}
