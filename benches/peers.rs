@@ -8,10 +8,17 @@
 //! - verify a directory of signed 4 KB messages: one `openssl cms -verify`
 //!   process per message (what administrators script today) against one
 //!   `mailseal verify DIR`
+//! - encrypt 1 MB to 100 Cv25519 recipients: `sqop encrypt` and
+//!   `gpg --encrypt` (see `peers/openpgp.rs`)
+//!
+//! `cargo bench --bench peers -- smime` or `-- openpgp` runs one half.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "peers/openpgp.rs"]
+mod openpgp;
 
 const RUNS: usize = 15;
 const RECIPIENTS: usize = 100;
@@ -20,18 +27,27 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
+    let only = |half: &str| {
+        let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
+        args.next().is_none_or(|a| a == half)
+    };
     let dir = tempfile::TempDir::new().expect("temp dir");
     let d = dir.path();
-    eprintln!("setting up {RECIPIENTS} recipients ...");
-    let setup = Setup::new(d);
     let message = one_mb_message(d);
     println!(
         "{:<58} {:>10} {:>10} {:>7}",
         "workload", "peer ms", "ours ms", "ratio"
     );
-    bench_encrypt(&setup, &message);
-    bench_single(&setup, &message);
-    bench_batch(&setup);
+    if only("smime") {
+        eprintln!("setting up {RECIPIENTS} recipients ...");
+        let setup = Setup::new(d);
+        bench_encrypt(&setup, &message);
+        bench_single(&setup, &message);
+        bench_batch(&setup);
+    }
+    if only("openpgp") {
+        openpgp::bench_encrypt(d, &message);
+    }
 }
 
 /// Messages in the batch workload (the peer runs one process for each).

@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Installs the interoperability peers the test suite drives (openssl, gpgsm,
-# gpg, sqop) when any is missing. Needs root or sudo for apt-get.
+# Installs the interoperability peers the test suite drives when missing:
+# openssl, gpgsm, gpg and sqop from Debian (apt-get; needs root or sudo),
+# and a newer sqop that speaks RFC 9580 (v6 keys), built with cargo into
+# target/peers/bin: Debian's sqop runs on Sequoia 1.x, which predates it.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
 missing=()
 for tool in openssl:openssl gpgsm:gpgsm gpg:gnupg sqop:sqop; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "installing interop peers: ${missing[*]}" >&2
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing interop peers: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# sequoia-sop is GPL-licensed: it is only built and run as a test peer,
+# never linked into mailseal.
+if [ ! -x target/peers/bin/sqop ]; then
+  echo "building sqop 0.38 (RFC 9580) into target/peers ..." >&2
+  cargo install --quiet --locked --root target/peers sequoia-sop --version 0.38.0 \
+    --no-default-features \
+    --features "cli crypto-rust sequoia-openpgp/allow-experimental-crypto sequoia-openpgp/allow-variable-time-crypto"
+fi
