@@ -48,14 +48,19 @@ pub struct StoredPgpCert {
 impl Keyring {
     /// Certificates with a user ID holding exactly this address.
     pub fn pgp_by_email(&self, email: &str) -> Result<Vec<StoredPgpCert>> {
-        pgp_store::by_email(&*self.conn()?, email)
+        // The rows are read under the connection lock; parsing is not.
+        let rows = pgp_store::by_email_raw(&*self.conn()?, email)?;
+        pgp_store::parse_all(rows)
     }
 
     /// The certificate with this primary fingerprint (hex, any spacing,
     /// optional 0x); `None` for anything else, subkeys included.
     pub fn pgp_by_fingerprint(&self, fingerprint: &str) -> Result<Option<StoredPgpCert>> {
         match normalize_hex(fingerprint) {
-            Some(d) if d.len() == 40 || d.len() == 64 => pgp_store::by_primary(&*self.conn()?, &d),
+            Some(d) if d.len() == 40 || d.len() == 64 => {
+                let rows = pgp_store::by_primary_raw(&*self.conn()?, &d)?;
+                Ok(pgp_store::parse_all(rows)?.into_iter().next())
+            }
             _ => Ok(None),
         }
     }
@@ -67,7 +72,8 @@ impl Keyring {
             KeyHandle::Fingerprint(f) => f.to_hex(),
             KeyHandle::KeyID(id) => id.to_hex(),
         };
-        pgp_store::by_key(&*self.conn()?, &digits)
+        let rows = pgp_store::by_key_raw(&*self.conn()?, &digits)?;
+        pgp_store::parse_all(rows)
     }
 
     /// Every OpenPGP certificate (public parts), e.g. for the web of trust.

@@ -197,27 +197,16 @@ pub(crate) fn find(conn: &Connection, query: &Query) -> Result<Vec<StoredPgpCert
 }
 
 pub(crate) fn by_email(conn: &Connection, addr: &str) -> Result<Vec<StoredPgpCert>> {
-    select(
-        conn,
-        "WHERE c.fingerprint IN (SELECT fingerprint FROM pgp_emails WHERE email = ?1)",
-        &[&addr.trim().to_lowercase()],
-    )
+    parse_all(by_email_raw(conn, addr)?)
+}
+
+pub(crate) fn parse_all(rows: Vec<RawPgp>) -> Result<Vec<StoredPgpCert>> {
+    rows.into_iter().map(RawPgp::parse).collect()
 }
 
 /// By the fingerprint or key ID (upper-case hex) of any of its keys.
 pub(crate) fn by_key(conn: &Connection, digits: &str) -> Result<Vec<StoredPgpCert>> {
-    select(
-        conn,
-        "WHERE c.fingerprint IN (SELECT cert_fingerprint FROM pgp_keys \
-         WHERE key_fingerprint = ?1 OR keyid = ?1)",
-        &[&digits],
-    )
-}
-
-pub(crate) fn by_primary(conn: &Connection, digits: &str) -> Result<Option<StoredPgpCert>> {
-    Ok(select(conn, "WHERE c.fingerprint = ?1", &[&digits])?
-        .into_iter()
-        .next())
+    parse_all(by_key_raw(conn, digits)?)
 }
 
 fn by_name(conn: &Connection, text: &str) -> Result<Vec<StoredPgpCert>> {
@@ -237,24 +226,65 @@ pub(crate) fn with_secret(conn: &Connection) -> Result<Vec<StoredPgpCert>> {
 }
 
 fn select(conn: &Connection, filter: &str, params: &[&dyn ToSql]) -> Result<Vec<StoredPgpCert>> {
+    select_raw(conn, filter, params)?
+        .into_iter()
+        .map(RawPgp::parse)
+        .collect()
+}
+
+fn select_raw(conn: &Connection, filter: &str, params: &[&dyn ToSql]) -> Result<Vec<RawPgp>> {
     let sql = format!("{SELECT} {filter} {ORDER}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Vec<u8>>(1)?,
-            r.get::<_, bool>(2)?,
-        ))
+        Ok(RawPgp {
+            fingerprint: r.get(0)?,
+            bytes: r.get(1)?,
+            has_secret: r.get(2)?,
+        })
     })?;
-    rows.map(|row| {
-        let (fingerprint, bytes, has_secret) = row?;
-        let cert = parse_stored(&bytes)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A certificate row as read, not yet parsed: parsing (the costly part)
+/// can then happen after the connection is released, on several threads.
+pub(crate) struct RawPgp {
+    fingerprint: String,
+    bytes: Vec<u8>,
+    has_secret: bool,
+}
+
+impl RawPgp {
+    pub(crate) fn parse(self) -> Result<StoredPgpCert> {
+        let cert = parse_stored(&self.bytes)?;
         Ok(StoredPgpCert {
-            fingerprint,
+            fingerprint: self.fingerprint,
             emails: pgp_info::emails(&cert),
             cert,
-            has_secret,
+            has_secret: self.has_secret,
         })
-    })
-    .collect()
+    }
+}
+
+/// [`by_email`], unparsed.
+pub(crate) fn by_email_raw(conn: &Connection, addr: &str) -> Result<Vec<RawPgp>> {
+    select_raw(
+        conn,
+        "WHERE c.fingerprint IN (SELECT fingerprint FROM pgp_emails WHERE email = ?1)",
+        &[&addr.trim().to_lowercase()],
+    )
+}
+
+/// [`by_key`], unparsed.
+pub(crate) fn by_key_raw(conn: &Connection, digits: &str) -> Result<Vec<RawPgp>> {
+    select_raw(
+        conn,
+        "WHERE c.fingerprint IN (SELECT cert_fingerprint FROM pgp_keys \
+         WHERE key_fingerprint = ?1 OR keyid = ?1)",
+        &[&digits],
+    )
+}
+
+/// [`by_primary`], unparsed.
+pub(crate) fn by_primary_raw(conn: &Connection, digits: &str) -> Result<Vec<RawPgp>> {
+    select_raw(conn, "WHERE c.fingerprint = ?1", &[&digits])
 }

@@ -114,7 +114,7 @@ fn binding_trust(
             None => return Trust::none("the certificate carries no e-mail address"),
         },
     };
-    trust.openpgp_trust(&cert.fingerprint(), &email)
+    trust.openpgp_cert_trust(cert, &email)
 }
 
 fn revoked(reason: &str) -> Trust {

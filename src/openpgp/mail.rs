@@ -236,7 +236,7 @@ fn fully_valid(
     };
     let mut reason = "the certificate carries no e-mail address".to_string();
     for e in &emails {
-        let t = trust.openpgp_trust(&c.cert.fingerprint(), e);
+        let t = trust.openpgp_cert_trust(&c.cert, e);
         if t.is_full() {
             return Ok(());
         }

@@ -1,6 +1,7 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
 pub mod cache;
+mod shortcut;
 pub mod verdict;
 pub mod wot;
 pub mod x509;
@@ -36,6 +37,8 @@ pub struct TrustData<'k> {
     /// The OpenPGP web of trust, built on first use (an S/MIME-only run
     /// never pays for it), or why it could not be.
     wot: OnceLock<std::result::Result<wot::WebOfTrust, String>>,
+    /// Own keys, full roots and pins: full validity without the network.
+    shortcuts: OnceLock<Option<shortcut::Shortcuts>>,
     /// X.509 bindings (certificate SHA-256, address) the user pinned.
     pins: std::collections::HashSet<(String, String)>,
 }
@@ -73,6 +76,7 @@ impl<'k> TrustData<'k> {
             fresh: Mutex::new(Vec::new()),
             loaded: OnceLock::new(),
             wot: OnceLock::new(),
+            shortcuts: OnceLock::new(),
             pins,
         })
     }
@@ -215,6 +219,29 @@ impl<'k> TrustData<'k> {
     /// The validity of an OpenPGP certificate's binding to `email`, as
     /// the `trust` object of a verdict.
     pub fn openpgp_trust(&self, fingerprint: &sequoia_openpgp::Fingerprint, email: &str) -> Trust {
+        self.judge_openpgp(fingerprint, None, email)
+    }
+
+    /// [`TrustData::openpgp_trust`] for a certificate already at hand.
+    pub fn openpgp_cert_trust(&self, cert: &sequoia_openpgp::Cert, email: &str) -> Trust {
+        self.judge_openpgp(&cert.fingerprint(), Some(cert), email)
+    }
+
+    fn judge_openpgp(
+        &self,
+        fingerprint: &sequoia_openpgp::Fingerprint,
+        cert: Option<&sequoia_openpgp::Cert>,
+        email: &str,
+    ) -> Trust {
+        let shortcuts = self
+            .shortcuts
+            .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok());
+        if let Some(t) = shortcuts
+            .as_ref()
+            .and_then(|s| s.judge(self.keyring, fingerprint, cert, email, self.at))
+        {
+            return t;
+        }
         match self.web_of_trust() {
             Ok(w) => w.authenticate(fingerprint, email).to_trust(),
             Err(e) => Trust::none(format!("the keyring could not be read: {e}")),
