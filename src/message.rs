@@ -14,6 +14,9 @@ pub use crate::smime::open::{DecryptOptions, Opened, Verified};
 
 /// Verifies a whole message. `path` names it in the verdict.
 pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
+    if !may_be_openpgp(raw) {
+        return smime::open::verify_message(trust, raw, path);
+    }
     let keys = KeyringKeys::new(trust.keyring(), None);
     let report = openpgp::verify_message(raw, &keys, trust.at())?;
     if !report.openpgp {
@@ -72,6 +75,20 @@ pub fn decrypt_message(
     Ok(Opened {
         message: d.message,
         verdict,
+    })
+}
+
+/// Whether the message can hold OpenPGP at all: PGP/MIME names an
+/// `application/pgp-...` type and inline PGP has armor. A quick scan
+/// that spares S/MIME and plain messages a second MIME analysis.
+fn may_be_openpgp(raw: &[u8]) -> bool {
+    const ARMOR: &[u8] = b"-----BEGIN PGP";
+    raw.iter().enumerate().any(|(i, &b)| match b {
+        b'/' => raw
+            .get(i + 1..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"pgp-")),
+        b'-' => raw.get(i..i + ARMOR.len()) == Some(ARMOR),
+        _ => false,
     })
 }
 

@@ -15,23 +15,6 @@ struct Pair {
     bob: Env,
 }
 
-fn generate(env: &Env, name: &str, email: &str) -> String {
-    let out = env.expect(
-        &[
-            "keyring",
-            "generate",
-            "--openpgp",
-            "--email",
-            email,
-            "--name",
-            name,
-        ],
-        b"",
-        0,
-    );
-    String::from_utf8(out).unwrap().trim().to_string()
-}
-
 fn give(from: &Env, email: &str, to: &Env) {
     let cert = from.expect(&["keyring", "export", email], b"", 0);
     let path = to.path(&format!("{email}.asc"));
@@ -41,9 +24,9 @@ fn give(from: &Env, email: &str, to: &Env) {
 
 fn pair() -> Pair {
     let (alice, bob, carol) = (Env::new(), Env::new(), Env::new());
-    let a = generate(&alice, "Alice", "alice@example.org");
-    let b = generate(&bob, "Bob", "bob@example.org");
-    generate(&carol, "Carol", "carol@example.org");
+    let a = alice.generate_pgp("Alice", "alice@example.org");
+    let b = bob.generate_pgp("Bob", "bob@example.org");
+    carol.generate_pgp("Carol", "carol@example.org");
     give(&alice, "alice@example.org", &bob);
     give(&bob, "bob@example.org", &alice);
     give(&carol, "carol@example.org", &alice);
@@ -81,7 +64,7 @@ fn sign_and_verify_round_trip_with_openpgp_by_default() {
 fn unknown_and_untrusted_signers_are_not_trusted() {
     let p = pair();
     let carol = Env::new();
-    generate(&carol, "Carol", "carol@example.org");
+    carol.generate_pgp("Carol", "carol@example.org");
     let signed = carol.expect(
         &["sign", "--openpgp"],
         &msg("carol@example.org", "alice@example.org", "Hello."),
@@ -144,7 +127,7 @@ fn encrypt_decrypt_and_the_failures_leave_no_output() {
 
     // Not for us: a keyring without bob's or alice's key.
     let stranger = Env::new();
-    generate(&stranger, "Stranger", "stranger@example.org");
+    stranger.generate_pgp("Stranger", "stranger@example.org");
     let res = stranger.run(&["decrypt", "-o", t], &enc);
     assert_eq!(res.status.code(), Some(1));
     assert!(!target.exists());

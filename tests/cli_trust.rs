@@ -6,46 +6,18 @@ mod common;
 
 use common::*;
 
-/// The fingerprint of the one OpenPGP certificate for `email`.
-fn pgp_fingerprint(env: &Env, email: &str) -> String {
-    let out = env.expect(&["--json", "keyring", "list", email], b"", 0);
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let rows = v.as_array().cloned().unwrap_or_else(|| vec![v]);
-    let row = rows
-        .iter()
-        .find(|r| r["protocol"] == "openpgp")
-        .unwrap_or_else(|| panic!("no OpenPGP row in {rows:?}"));
-    row["fingerprint"].as_str().unwrap().to_string()
-}
-
-fn generate(env: &Env, name: &str, email: &str) {
-    env.expect(
-        &[
-            "keyring",
-            "generate",
-            "--openpgp",
-            "--email",
-            email,
-            "--name",
-            name,
-        ],
-        b"",
-        0,
-    );
-}
-
 /// Our keyring with our own key, and dave's certificate (made in another
 /// keyring) imported: known, but not valid.
 fn me_and_dave() -> (Env, String) {
     let me = Env::new();
-    generate(&me, "Me", "me@example.org");
+    me.generate_pgp("Me", "me@example.org");
     let dave = Env::new();
-    generate(&dave, "Dave", "dave@example.org");
+    dave.generate_pgp("Dave", "dave@example.org");
     let cert = dave.expect(&["keyring", "export", "dave@example.org"], b"", 0);
     let path = me.path("dave.asc");
     std::fs::write(&path, &cert).unwrap();
     me.import(&path);
-    let fpr = pgp_fingerprint(&me, "dave@example.org");
+    let fpr = me.pgp_fingerprint("dave@example.org", AT);
     (me, fpr)
 }
 
@@ -61,7 +33,7 @@ fn check(env: &Env, id: &str) -> (Vec<serde_json::Value>, i32) {
 #[test]
 fn own_key_is_fully_valid() {
     let env = Env::new();
-    generate(&env, "Me", "me@example.org");
+    env.generate_pgp("Me", "me@example.org");
     let (rows, code) = check(&env, "me@example.org");
     assert_eq!(code, 0);
     assert_eq!(rows[0]["trust"]["basis"], "own-key");
@@ -142,7 +114,7 @@ fn root_amount_limits_validity_and_remove_undoes_it() {
 #[test]
 fn fail_check_of_unknown_id() {
     let env = Env::new();
-    generate(&env, "Me", "me@example.org");
+    env.generate_pgp("Me", "me@example.org");
     env.expect(&["trust", "check", "nobody@example.org"], b"", 2);
 }
 

@@ -371,21 +371,7 @@ impl Sop {
 }
 
 fn sop_run(sop: Sop, args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = std::process::Command::new(sop.program())
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = run_with_stdin(std::process::Command::new(sop.program()).args(args), stdin);
     assert!(
         out.status.success(),
         "sqop {args:?}: {}",
@@ -447,7 +433,7 @@ fn sqop_world(profile: &str, sop: Sop) -> SqopWorld {
         ),
     );
     env.import(&dave_cert);
-    let fpr = cert_fingerprint(&env, &at, "dave@example.org");
+    let fpr = env.pgp_fingerprint("dave@example.org", &at);
     env.expect(
         &[
             "--at",
@@ -468,18 +454,6 @@ fn sqop_world(profile: &str, sop: Sop) -> SqopWorld {
         dave_cert,
         our_cert,
     }
-}
-
-/// The fingerprint `keyring list --json` shows for an address.
-fn cert_fingerprint(env: &Env, at: &str, email: &str) -> String {
-    let out = env.expect(&["--at", at, "--json", "keyring", "list", email], b"", 0);
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let rows = v.as_array().cloned().unwrap_or_else(|| vec![v]);
-    let row = rows
-        .iter()
-        .find(|r| r["protocol"] == "openpgp")
-        .unwrap_or_else(|| panic!("no OpenPGP row in {rows:?}"));
-    row["fingerprint"].as_str().unwrap().to_string()
 }
 
 /// The version byte of the first SEIPD packet (tag 18) of a binary

@@ -339,7 +339,22 @@ Examples:
 
 Examples:
   mailseal trust check alice@example.org
-  mailseal --json trust check 0123456789ABCDEF0123456789ABCDEF01234567"
+  mailseal --json trust check 0123456789ABCDEF0123456789ABCDEF01234567
+
+Output for a pinned OpenPGP binding, a partly valid one, one that is not valid, and an X.509 certificate (fingerprints shortened):
+  OpenPGP 336F5E6CA909B502C8CE36AE4A09AC917A1DFC60
+    dave@example.org 336F...FC60: fully valid (120/120): pinned by your local certification
+      user ID: Dave <dave@example.org>
+      path (amount 120): your key \"Me <me@example.org>\" E80E...D89C -> \"Dave <dave@example.org>\" 336F...FC60 (local certification, 2026-11-24)
+  OpenPGP 9C1D...
+    erin@example.org 9C1D...: partially valid (60/120)
+      missing: only 60 of 120 needed: 60 more from other introducers, or a pin
+  OpenPGP 5F2E...
+    carol@example.org 5F2E...: not valid (0/120)
+      missing: no certification from any of your roots reaches this binding
+  X.509 2B9C...
+    alice@example.org CN=alice: fully valid: a certificate chain to your trust anchor
+      path: CN=alice -> O=Example Org,CN=Example Org Test CA"
     )]
     Check {
         /// E-mail address, fingerprint or key ID

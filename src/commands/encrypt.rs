@@ -44,6 +44,9 @@ fn either(
     args: &EncryptArgs,
     request: &pgp::EncryptRequest<'_>,
 ) -> Result<Vec<u8>> {
+    if !ctx.keyring()?.has_openpgp()? {
+        return encrypt_message(ctx, raw, &smime_options(args));
+    }
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let (headers, _) = mime::split_headers(raw)?;
     let pgp_missing = match pgp::choose_recipients(&trust, &headers, request) {

@@ -47,6 +47,14 @@ pub struct StoredPgpCert {
 
 impl Keyring {
     /// Certificates with a user ID holding exactly this address.
+    /// Whether the keyring holds any OpenPGP certificate at all: an
+    /// S/MIME-only keyring then skips every OpenPGP lookup.
+    pub fn has_openpgp(&self) -> Result<bool> {
+        Ok(self
+            .conn()?
+            .query_row("SELECT EXISTS (SELECT 1 FROM pgp_certs)", [], |r| r.get(0))?)
+    }
+
     pub fn pgp_by_email(&self, email: &str) -> Result<Vec<StoredPgpCert>> {
         // The rows are read under the connection lock; parsing is not.
         let rows = pgp_store::by_email_raw(&*self.conn()?, email)?;

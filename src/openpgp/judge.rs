@@ -8,7 +8,7 @@ use super::open::{Report, Scope, SignedPart};
 use super::sigcheck::{KeyState, SigCheck, SigStatus as PgpStatus};
 use crate::mime::{self, HeaderField};
 use crate::trust::verdict::{
-    Covers, Protocol, SigStatus, Signature, Signer, Trust, TrustLevel, Verdict,
+    explain_good, Covers, Protocol, SigStatus, Signature, Signer, Trust, TrustLevel, Verdict,
 };
 use crate::trust::TrustData;
 
@@ -77,25 +77,6 @@ pub fn judge(trust: &TrustData, sig: &SigCheck, from: Option<&str>, covers: Cove
         covers,
         reason,
     }
-}
-
-/// Why a good signature is or is not enough, in a sentence.
-fn explain_good(
-    trust: &Trust,
-    sender_match: bool,
-    emails: &[String],
-    from: Option<&str>,
-) -> Option<String> {
-    if !sender_match {
-        let signer = emails.join(", ");
-        return Some(match from {
-            Some(f) => format!("the signer ({signer}) is not the sender ({f})"),
-            None => {
-                format!("the message has no single From address to match the signer ({signer})")
-            }
-        });
-    }
-    trust.reason.clone()
 }
 
 /// The validity of the binding to the sender's address, or when the

@@ -10,7 +10,9 @@ use super::verify::{self, SignatureStatus, SignedData, SignerResult};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::mime::{self, Analysis, Body};
-use crate::trust::verdict::{Covers, Protocol, SigStatus, Signature, Signer, Trust, Verdict};
+use crate::trust::verdict::{
+    explain_good, Covers, Protocol, SigStatus, Signature, Signer, Trust, Verdict,
+};
 use crate::trust::x509::sender_matches;
 use crate::trust::TrustData;
 
@@ -165,7 +167,8 @@ fn judge_one(
         _ => Trust::none("the signature was not checked"),
     };
     if status == SigStatus::Good {
-        reason = explain_good(&trust, sender_match, s.cert.as_ref(), from);
+        let emails = s.cert.as_ref().map(cert::emails).unwrap_or_default();
+        reason = explain_good(&trust, sender_match, &emails, from);
     }
     Signature {
         status,
@@ -176,25 +179,6 @@ fn judge_one(
         covers,
         reason,
     }
-}
-
-/// Why a good signature is or is not enough, in a sentence.
-fn explain_good(
-    trust: &Trust,
-    sender_match: bool,
-    cert: Option<&Certificate>,
-    from: Option<&str>,
-) -> Option<String> {
-    if !sender_match {
-        let signer = cert.map(|c| cert::emails(c).join(", ")).unwrap_or_default();
-        return Some(match from {
-            Some(f) => format!("the signer ({signer}) is not the sender ({f})"),
-            None => {
-                format!("the message has no single From address to match the signer ({signer})")
-            }
-        });
-    }
-    trust.reason.clone()
 }
 
 fn signer_of(c: &Certificate) -> Signer {

@@ -100,6 +100,26 @@ pub struct Signature {
     pub reason: Option<String>,
 }
 
+/// Why a good signature is or is not enough, in a sentence: the signer
+/// (with these addresses) is not the sender, or the trust's own reason.
+pub fn explain_good(
+    trust: &Trust,
+    sender_match: bool,
+    signer_emails: &[String],
+    from: Option<&str>,
+) -> Option<String> {
+    if !sender_match {
+        let signer = signer_emails.join(", ");
+        return Some(match from {
+            Some(f) => format!("the signer ({signer}) is not the sender ({f})"),
+            None => {
+                format!("the message has no single From address to match the signer ({signer})")
+            }
+        });
+    }
+    trust.reason.clone()
+}
+
 impl Signature {
     /// The exit code this one signature alone would give.
     pub fn exit_code(&self) -> ExitCode {

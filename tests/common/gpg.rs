@@ -60,23 +60,7 @@ impl Gpg {
 
     /// Runs gpg with `stdin`; returns the output whatever the status.
     pub fn run_with(&self, args: &[&str], stdin: &[u8]) -> Output {
-        use std::io::Write;
-        let mut child = self
-            .cmd()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        let data = stdin.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = input.write_all(&data);
-        });
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        out
+        super::run_with_stdin(self.cmd().args(args), stdin)
     }
 
     /// An Ed25519 signing key with a Cv25519 encryption subkey for

@@ -29,6 +29,26 @@ pub fn run_ok(cmd: &mut Command) -> Output {
     out
 }
 
+/// Runs `cmd` feeding `stdin` (from another thread, so a large input
+/// cannot dead-lock against the output) and collects its output.
+pub fn run_with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
 pub fn have(tool: &str) -> bool {
     Command::new(tool)
         .arg("--version")
@@ -88,21 +108,38 @@ impl Env {
     }
 
     pub fn run_cmd(&self, cmd: &mut Command, stdin: &[u8]) -> Output {
-        use std::io::Write;
-        let mut child = cmd
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        let data = stdin.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = input.write_all(&data);
-        });
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        out
+        run_with_stdin(cmd, stdin)
+    }
+
+    /// `keyring generate --openpgp`; returns the new key's fingerprint.
+    pub fn generate_pgp(&self, name: &str, email: &str) -> String {
+        let out = self.expect(
+            &[
+                "keyring",
+                "generate",
+                "--openpgp",
+                "--email",
+                email,
+                "--name",
+                name,
+            ],
+            b"",
+            0,
+        );
+        String::from_utf8(out).unwrap().trim().to_string()
+    }
+
+    /// The fingerprint of the OpenPGP certificate `keyring list` shows for
+    /// an address, judged at `at`.
+    pub fn pgp_fingerprint(&self, email: &str, at: &str) -> String {
+        let out = self.expect(&["--at", at, "--json", "keyring", "list", email], b"", 0);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let rows = v.as_array().cloned().unwrap_or_else(|| vec![v]);
+        let row = rows
+            .iter()
+            .find(|r| r["protocol"] == "openpgp")
+            .unwrap_or_else(|| panic!("no OpenPGP row in {rows:?}"));
+        row["fingerprint"].as_str().unwrap().to_string()
     }
 
     /// Runs and asserts the exit code; returns stdout.
