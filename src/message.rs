@@ -79,16 +79,28 @@ pub fn decrypt_message(
 }
 
 /// Whether the message can hold OpenPGP at all: PGP/MIME names an
-/// `application/pgp-...` type and inline PGP has armor. A quick scan
+/// `application/pgp-...` type in a Content-Type field (perhaps on a folded
+/// line) and inline PGP starts a line with armor (also in quoted-printable);
+/// a base64-encoded root is always looked at properly. A scan of line starts
 /// that spares S/MIME and plain messages a second MIME analysis.
 fn may_be_openpgp(raw: &[u8]) -> bool {
-    const ARMOR: &[u8] = b"-----BEGIN PGP";
-    raw.iter().enumerate().any(|(i, &b)| match b {
-        b'/' => raw
-            .get(i + 1..i + 5)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"pgp-")),
-        b'-' => raw.get(i..i + ARMOR.len()) == Some(ARMOR),
-        _ => false,
+    const FIELD: &[u8] = b"content-type:";
+    const ENCODING: &[u8] = b"content-transfer-encoding:";
+    let starts_ci = |line: &[u8], p: &[u8]| {
+        line.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let has_ci = |line: &[u8], p: &[u8]| line.windows(p.len()).any(|w| w.eq_ignore_ascii_case(p));
+    let mut in_top_header = true;
+    raw.split(|&b| b == b'\n').any(|line| {
+        if line.iter().all(|b| *b == b'\r') {
+            in_top_header = false;
+        }
+        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        line.starts_with(b"-----BEGIN PGP")
+            || ((starts_ci(line, FIELD) || folded) && has_ci(line, b"/pgp-"))
+            // A base64 text root may hide inline armor: look properly.
+            || (in_top_header && starts_ci(line, ENCODING) && has_ci(line, b"base64"))
     })
 }
 
@@ -101,4 +113,29 @@ fn is_openpgp_encrypted(raw: &[u8]) -> Result<bool> {
         }
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_openpgp;
+
+    #[test]
+    fn finds_every_place_openpgp_can_hide() {
+        let folded = b"From: a\r\nContent-Type: multipart/signed;\r\n\tprotocol=\"application/PGP-signature\"\r\n\r\nx";
+        assert!(may_be_openpgp(folded));
+        let inline = b"From: a\r\n\r\nHello\r\n-----BEGIN PGP SIGNED MESSAGE-----\r\n";
+        assert!(may_be_openpgp(inline));
+        let base64 =
+            b"From: a\r\nContent-Transfer-Encoding: BASE64\r\n\r\nLS0tLS1CRUdJTiBQR1A=\r\n";
+        assert!(may_be_openpgp(base64));
+    }
+
+    #[test]
+    fn smime_and_plain_messages_are_not_openpgp() {
+        let smime = b"From: a\r\nContent-Type: application/pkcs7-mime; smime-type=signed-data\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAG/pgp-abc\r\n";
+        // The base64 root is looked at properly; its body line is not a field.
+        assert!(may_be_openpgp(smime));
+        let plain = b"From: a\r\nContent-Type: text/plain\r\n\r\nsee /pgp-notes and -----BEGIN PGP (quoted)\r\n";
+        assert!(!may_be_openpgp(plain));
+    }
 }
