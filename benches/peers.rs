@@ -253,6 +253,8 @@ impl Setup {
 
     fn ours(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_mailseal"));
+        // A set RUST_BACKTRACE makes every internal error capture a backtrace.
+        c.env_remove("RUST_BACKTRACE");
         c.arg("--keyring")
             .arg(&self.keyring)
             .arg("--passphrase-file")

@@ -668,3 +668,38 @@ fn the_cms_content_type_decides_not_the_smime_type_label() {
         b"sealed"
     ));
 }
+
+#[test]
+fn bcc_recipients_get_their_own_message_or_a_refusal() {
+    let w = world();
+    let plain = b"From: alice@example.org\r\nTo: alice@example.org\r\nBcc: bob@example.org\r\nSubject: blind\r\nContent-Type: text/plain\r\n\r\nFor alice, and bob in secret.\r\n";
+    // One S/MIME message would show bob's certificate to every reader.
+    let out = w.env.run(&["encrypt", "--smime"], plain);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot hide Bcc") && err.contains("bob@example.org"),
+        "{err}"
+    );
+
+    let dir = w.env.path("out");
+    std::fs::create_dir(&dir).unwrap();
+    w.env.expect(
+        &["encrypt", "--smime", "-o", dir.to_str().unwrap()],
+        plain,
+        0,
+    );
+    let main = std::fs::read(dir.join("message.eml")).unwrap();
+    let bcc = std::fs::read(dir.join("bcc-1.eml")).unwrap();
+    assert!(!contains(&main, b"Bcc:") && !contains(&bcc, b"Bcc:"));
+    let bob_only = Env::new();
+    bob_only.import(&w.bob.p12);
+    // bob is not among the main message's recipients, but reads his own.
+    bob_only.expect(&["decrypt"], &main, 1);
+    let text = bob_only.expect(&["decrypt"], &bcc, 0);
+    assert!(contains(&text, b"bob in secret"));
+    // Naming the recipients with -r is the user's explicit choice.
+    w.env
+        .expect(&["encrypt", "--smime", "-r", "bob@example.org"], plain, 0);
+}

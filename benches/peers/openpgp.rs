@@ -112,6 +112,7 @@ impl Keys {
 
     fn ours(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_mailseal"));
+        c.env_remove("RUST_BACKTRACE");
         c.arg("--keyring").arg(&self.keyring);
         c.stdout(Stdio::null()).stderr(Stdio::null());
         c

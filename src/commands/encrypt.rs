@@ -6,6 +6,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mime;
 use crate::openpgp::mail as pgp;
+use crate::openpgp::recipient_addresses as pgp_recipients;
+use crate::safe::Safe;
 use crate::smime::compose::{encrypt_message, EncryptOptions, SignOptions};
 use crate::smime::encrypt::{Cipher, RsaPadding};
 use crate::trust::verdict::Protocol;
@@ -27,44 +29,126 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
             trust.save();
             encrypted
         }
-        Some(Protocol::Smime) => encrypt_message(ctx, &raw, &smime_options(&args))?,
-        None => either(ctx, &raw, &args, &request)?,
+        Some(Protocol::Smime) => return smime(ctx, &raw, &args),
+        None => match openpgp_if_valid(ctx, &raw, &request)? {
+            Ok(encrypted) => encrypted,
+            // Neither protocol: say, per protocol and recipient, what is missing.
+            Err(pgp_missing) => {
+                return smime(ctx, &raw, &args).map_err(|e| match e {
+                    Error::Recipients(smime_missing) => Error::Recipients(format!(
+                        "no protocol has a valid key for every recipient. OpenPGP: {}. \
+                         S/MIME: {smime_missing}",
+                        pgp_missing.join("; ")
+                    )),
+                    other => other,
+                })
+            }
+        },
     };
     io::write_output(args.io.output.as_deref(), &encrypted)?;
     Ok(ExitCode::Ok)
 }
 
+/// S/MIME encryption. Every recipient of an S/MIME message can see who
+/// else it was encrypted to (the RecipientInfos name their certificates),
+/// so a Bcc recipient cannot be hidden in it: with `-o DIR`, each Bcc
+/// recipient gets a message of their own; otherwise the command refuses.
+fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
+    let hidden = hidden_recipients(raw, args)?;
+    if hidden.is_empty() {
+        let encrypted = encrypt_message(ctx, raw, &smime_options(args))?;
+        io::write_output(args.io.output.as_deref(), &encrypted)?;
+        return Ok(ExitCode::Ok);
+    }
+    let Some(dir) = args.io.output.as_deref().filter(|p| p.is_dir()) else {
+        return Err(Error::Usage(format!(
+            "S/MIME cannot hide Bcc recipients ({}): every recipient of a message can see \
+             whom else it was encrypted to. Give -o DIR for one message to the visible \
+             recipients and one for each Bcc recipient, or use OpenPGP, which hides them",
+            hidden
+                .iter()
+                .map(|h| Safe(h).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    };
+    let (headers, _) = mime::split_headers(raw)?;
+    let visible: Vec<String> = pgp_recipients(&headers)
+        .into_iter()
+        .filter(|(_, hidden)| !hidden)
+        .map(|(e, _)| e)
+        .collect();
+    // Encrypt everything first: a failure leaves no file behind.
+    let mut outputs = Vec::new();
+    if !visible.is_empty() {
+        outputs.push((
+            "message.eml".to_string(),
+            encrypt_to(ctx, raw, args, &visible)?,
+        ));
+    }
+    for (n, bcc) in hidden.iter().enumerate() {
+        let one = std::slice::from_ref(bcc);
+        outputs.push((
+            format!("bcc-{}.eml", n + 1),
+            encrypt_to(ctx, raw, args, one)?,
+        ));
+    }
+    for (name, data) in &outputs {
+        io::write_atomic(&dir.join(name), data, false)?;
+        if ctx.verbosity >= 0 {
+            eprintln!("wrote {}", dir.join(name).display());
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+fn encrypt_to(ctx: &Ctx, raw: &[u8], args: &EncryptArgs, recipients: &[String]) -> Result<Vec<u8>> {
+    let mut opts = smime_options(args);
+    opts.recipients = recipients;
+    encrypt_message(ctx, raw, &opts)
+}
+
+/// Addresses only in Bcc, when the recipients come from the message. The
+/// sender is no secret when the message is encrypted to her anyway.
+fn hidden_recipients(raw: &[u8], args: &EncryptArgs) -> Result<Vec<String>> {
+    if !args.recipients.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (headers, _) = mime::split_headers(raw)?;
+    let senders: Vec<String> = if args.no_self {
+        Vec::new()
+    } else {
+        mime::addresses(&headers, "From")
+            .into_iter()
+            .map(|m| m.email.to_ascii_lowercase())
+            .collect()
+    };
+    Ok(pgp_recipients(&headers)
+        .into_iter()
+        .filter(|(email, hidden)| *hidden && !senders.contains(email))
+        .map(|(e, _)| e)
+        .collect())
+}
+
 /// OpenPGP when every recipient has a fully valid OpenPGP binding (the
-/// default preference), else S/MIME when every one has a valid
-/// certificate; otherwise an error saying, per protocol and recipient,
-/// what is missing.
-fn either(
+/// default preference); `Err` holds what each recipient lacks in
+/// OpenPGP, and S/MIME gets its turn.
+fn openpgp_if_valid(
     ctx: &Ctx,
     raw: &[u8],
-    args: &EncryptArgs,
     request: &pgp::EncryptRequest<'_>,
-) -> Result<Vec<u8>> {
+) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
     if !ctx.keyring()?.has_openpgp()? {
-        return encrypt_message(ctx, raw, &smime_options(args));
+        return Ok(Err(vec!["no OpenPGP certificates in the keyring".into()]));
     }
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let (headers, _) = mime::split_headers(raw)?;
-    let pgp_missing = match pgp::choose_recipients(&trust, &headers, request) {
-        Ok(_) => {
-            let encrypted = pgp::encrypt(ctx, &trust, raw, request);
-            trust.save();
-            return encrypted;
-        }
-        Err(missing) => missing,
-    };
-    drop(trust);
-    match encrypt_message(ctx, raw, &smime_options(args)) {
-        Err(Error::Recipients(smime_missing)) => Err(Error::Recipients(format!(
-            "no protocol has a valid key for every recipient. OpenPGP: {}. S/MIME: {smime_missing}",
-            pgp_missing.join("; ")
-        ))),
-        other => other,
+    if let Err(missing) = pgp::choose_recipients(&trust, &headers, request) {
+        return Ok(Err(missing));
     }
+    let encrypted = pgp::encrypt(ctx, &trust, raw, request)?;
+    trust.save();
+    Ok(Ok(encrypted))
 }
 
 fn smime_options(args: &EncryptArgs) -> EncryptOptions<'_> {

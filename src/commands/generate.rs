@@ -88,13 +88,16 @@ Otherwise the keyring is \fI$XDG_DATA_HOME/mailseal\fR (default \fI~/.local/shar
 .SH FILES
 .TP
 \fIkeyring.sqlite\fR
-In the keyring directory: certificates, CRLs, trust anchors and passphrase\-protected secret keys, in one SQLite database (mode 0600).
+In the keyring directory: X.509 and OpenPGP certificates, CRLs, trust anchors, web\-of\-trust roots, pins, passphrase\-protected secret keys, and caches of trust decisions and verified OpenPGP signatures, in one SQLite database (mode 0600).
 .SH SECURITY
-Strings from messages and certificates are shown escaped. EnvelopedData (AES\-CBC) has no integrity protection; decrypt writes its plaintext only when a good signature inside covers the whole message, or with \fB\-\-legacy\-cbc\fR. Encryption never falls back to plaintext: a recipient without a trusted certificate is an error naming that recipient.
+Strings from messages and certificates are shown escaped. EnvelopedData (AES\-CBC) has no integrity protection; decrypt writes its plaintext only when a good signature inside covers the whole message, or with \fB\-\-legacy\-cbc\fR. OpenPGP data without integrity protection (a SED packet, or a failed MDC or AEAD check) is an error and no plaintext is written. Encryption never falls back to plaintext: a recipient without a fully valid binding is an error naming that recipient.
 .SH EXAMPLES
 .nf
 mailseal keyring import alice.p12
 mailseal trust anchor add ca.pem \-\-domain example.org
+mailseal keyring generate \-\-openpgp \-\-email me@example.org \-\-name Me
+mailseal trust pin 0123456789ABCDEF0123456789ABCDEF01234567 \-\-email dave@example.org
+mailseal trust check dave@example.org
 mailseal sign < draft.eml > signed.eml
 mailseal encrypt \-\-sign < draft.eml | sendmail \-t
 mailseal \-\-json verify mail.eml
