@@ -63,14 +63,16 @@ pub enum Command {
     /// Sign a message (multipart/signed, or opaque with --opaque)
     Sign(SignArgs),
     /// Encrypt a message to its recipients (and optionally sign it)
-    #[command(after_help = "Recipients: every -r, else every address in To, Cc and Bcc, plus \
+    #[command(
+        after_help = "Recipients: every -r, else every address in To, Cc and Bcc, plus \
 yourself (unless --no-self). Only fully valid bindings are used unless --trust-any; a recipient \
 without one is an error naming it, never a plaintext fallback.\n\n\
 Protocol: --smime or --openpgp; else OpenPGP when every recipient has a fully valid OpenPGP \
 binding, else S/MIME.\n\n\
 Bcc: the Bcc header is always removed. OpenPGP hides Bcc recipients (anonymous key IDs). S/MIME \
 cannot hide a recipient, so with Bcc recipients `-o DIR` writes DIR/message.eml for the visible \
-recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the command refuses.")]
+recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the command refuses."
+    )]
     Encrypt(EncryptArgs),
     /// Decrypt a message and check any signature inside
     Decrypt(DecryptArgs),
