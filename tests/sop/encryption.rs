@@ -143,3 +143,55 @@ fn v6_keys_and_seipd_v2() {
     );
     fails(&t.sq(&["verify", "v6.sig", &v6_cert], b"x"), 41);
 }
+
+#[test]
+fn v6_keys_round_trip_with_an_rfc9580_sqop() {
+    let t = T::new();
+    let (ms_key, ms_cert) = t.ms_key("gina", &["--profile=rfc9580"]);
+    let uid = "Hank <hank@example.org>";
+    let sq_key = ok(&t.sq9580(&["generate-key", "--profile=rfc9580", uid], b""));
+    assert_eq!(key_version(&sq_key), 6);
+    let sq_cert = ok(&t.sq9580(&["extract-cert"], &sq_key));
+    let (sq_key, sq_cert) = (t.file("hank.key", &sq_key), t.file("hank.cert", &sq_cert));
+
+    // sqop encrypts and signs to our v6 key: SEIPD v2, and we verify it.
+    let args = ["encrypt", "--sign-with", sq_key, &ms_cert];
+    let msg = ok(&t.sq9580(&args, b"from sqop"));
+    assert_eq!(seipd_version(&msg), 2);
+    let args = [
+        "decrypt",
+        "--verify-with",
+        sq_cert,
+        "--verifications-out=@FD:1",
+        &ms_key,
+    ];
+    let out = String::from_utf8(ok(&t.ms(&args, &msg))).unwrap();
+    assert!(out.starts_with("from sqop"), "{out}");
+    check_line(
+        out.trim_start_matches("from sqop"),
+        &t.read("hank.cert"),
+        None,
+    );
+
+    // We encrypt and sign to sqop's v6 key; sqop decrypts and verifies.
+    let args = ["encrypt", "--sign-with", &ms_key, sq_cert];
+    let msg = ok(&t.ms(&args, b"from mailseal"));
+    assert_eq!(seipd_version(&msg), 2);
+    let args = [
+        "decrypt",
+        "--verify-with",
+        &ms_cert,
+        "--verifications-out=v.txt",
+        sq_key,
+    ];
+    assert_eq!(ok(&t.sq9580(&args, &msg)), b"from mailseal");
+    assert!(!t.read("v.txt").is_empty());
+
+    // Detached signatures both ways.
+    let sig = ok(&t.ms(&["sign", &ms_key], b"data"));
+    t.file("ms.sig", &sig);
+    ok(&t.sq9580(&["verify", "ms.sig", &ms_cert], b"data"));
+    let sig = ok(&t.sq9580(&["sign", sq_key], b"data"));
+    t.file("sq.sig", &sig);
+    ok(&t.ms(&["verify", "sq.sig", sq_cert], b"data"));
+}

@@ -64,6 +64,23 @@ impl T {
             .unwrap()
     }
 
+    /// The RFC 9580 sqop that `scripts/install-peers.sh` builds into
+    /// `target/peers` (Debian's sqop predates v6 keys).
+    pub fn sq9580(&self, args: &[&str], stdin: &[u8]) -> Output {
+        let sqop = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/bin/sqop");
+        assert!(
+            sqop.exists(),
+            "{} is missing: run scripts/install-peers.sh",
+            sqop.display()
+        );
+        Command::new(sqop)
+            .args(args)
+            .current_dir(self.dir.path())
+            .write_stdin(stdin)
+            .output()
+            .unwrap()
+    }
+
     /// A shell script, for file-descriptor designators; `$MS` is mailseal.
     pub fn sh(&self, script: &str) -> Output {
         Command::new("bash")
