@@ -17,6 +17,7 @@ pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Re
     if !may_be_openpgp(raw) {
         return smime::open::verify_message(trust, raw, path);
     }
+    trust.prepare_openpgp();
     let keys = KeyringKeys::new(trust.keyring(), None);
     let report = openpgp::verify_message(raw, &keys, trust.at())?;
     if !report.openpgp {
@@ -46,6 +47,7 @@ pub fn decrypt_message(
             other => other,
         });
     }
+    trust.prepare_openpgp();
     let keys = KeyringKeys::new(ctx.keyring()?, Some(&ctx.passphrase));
     let d = openpgp::decrypt_message(raw, &keys, ctx.at)?;
     let mut verdict = Verdict::new(None);

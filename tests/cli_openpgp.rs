@@ -133,21 +133,6 @@ fn encrypt_decrypt_and_the_failures_leave_no_output() {
     assert!(!target.exists());
 }
 
-/// The two body parts of a multipart message (test helper).
-fn two_parts(m: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let text = String::from_utf8_lossy(m).into_owned();
-    let b = text
-        .split("boundary=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    let parts: Vec<&str> = text.split(&format!("--{b}")).collect();
-    (parts[1].as_bytes().to_vec(), parts[2].as_bytes().to_vec())
-}
-
 #[test]
 fn fail_recipient_without_valid_key_is_named_and_nothing_is_sent() {
     let p = pair();

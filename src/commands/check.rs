@@ -56,6 +56,14 @@ fn address(id: &str) -> Option<String> {
     id.contains('@').then(|| id.to_ascii_lowercase())
 }
 
+/// The address asked about, or every address of the certificate.
+fn addresses_to_check(wanted: Option<&str>, emails: &[String]) -> Vec<String> {
+    match wanted {
+        Some(a) => vec![a.to_string()],
+        None => emails.to_vec(),
+    }
+}
+
 fn openpgp_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
     let keyring = trust.keyring();
     let wanted = address(id);
@@ -69,11 +77,7 @@ fn openpgp_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
     let wot = trust.web_of_trust()?;
     let mut out = Vec::new();
     for c in certs {
-        let emails = match &wanted {
-            Some(a) => vec![a.clone()],
-            None => c.emails.clone(),
-        };
-        for email in emails {
+        for email in addresses_to_check(wanted.as_deref(), &c.emails) {
             let validity = wot.authenticate(&c.cert.fingerprint(), &email);
             out.push(Checked {
                 protocol: "openpgp",
@@ -96,11 +100,7 @@ fn x509_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
     };
     let mut out = Vec::new();
     for c in certs {
-        let emails = match &wanted {
-            Some(a) => vec![a.clone()],
-            None => c.emails.clone(),
-        };
-        for email in emails {
+        for email in addresses_to_check(wanted.as_deref(), &c.emails) {
             let t = trust.validate(&c.cert, &[], Some(&email));
             out.push(Checked {
                 protocol: "smime",

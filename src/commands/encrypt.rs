@@ -143,10 +143,11 @@ fn openpgp_if_valid(
     }
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let (headers, _) = mime::split_headers(raw)?;
-    if let Err(missing) = pgp::choose_recipients(&trust, &headers, request) {
-        return Ok(Err(missing));
-    }
-    let encrypted = pgp::encrypt(ctx, &trust, raw, request)?;
+    let recipients = match pgp::choose_recipients(&trust, &headers, request) {
+        Ok(r) => r,
+        Err(missing) => return Ok(Err(missing)),
+    };
+    let encrypted = pgp::encrypt_to(ctx, raw, &recipients, request.sign)?;
     trust.save();
     Ok(Ok(encrypted))
 }

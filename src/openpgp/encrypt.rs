@@ -90,7 +90,7 @@ pub fn encrypt(
     let policy = policy_at(at);
     let chosen = recipients
         .iter()
-        .map(|r| choose_keys(r, &policy, at))
+        .map(|r| choose_keys(&r.cert, r.hidden, &policy, at))
         .collect::<Result<Vec<_>>>()?;
     let v2 = chosen.iter().all(|c| c.features.supports_seipdv2());
     let named: Vec<&Cert> = if chosen.iter().any(|c| c.hidden) {
@@ -116,11 +116,23 @@ fn fail(e: anyhow::Error) -> Error {
     from_sequoia(e, WHAT)
 }
 
+/// Whether `cert` can be encrypted to at `at`, or why not (an
+/// [`Error::Recipients`] naming it): the check [`encrypt`] makes, for
+/// choosing recipients before encrypting.
+pub fn check_recipient(cert: &Cert, at: Timestamp) -> Result<()> {
+    choose_keys(cert, false, &policy_at(at), at).map(|_| ())
+}
+
 /// A recipient's valid, non-revoked encryption-capable keys at `at`.
-fn choose_keys<'a>(r: &'a Recipient, policy: &'a MailPolicy, at: Timestamp) -> Result<Chosen<'a>> {
-    let name = || r.cert.fingerprint().to_hex();
+fn choose_keys<'a>(
+    cert: &'a Cert,
+    hidden: bool,
+    policy: &'a MailPolicy,
+    at: Timestamp,
+) -> Result<Chosen<'a>> {
+    let name = || cert.fingerprint().to_hex();
     let not_usable = |why: String| Error::Recipients(format!("{}: {why}", name()));
-    let valid = r.cert.with_policy(policy, system_time(at)).map_err(|e| {
+    let valid = cert.with_policy(policy, system_time(at)).map_err(|e| {
         not_usable(format!(
             "certificate not valid: {}",
             Safe(&format!("{e:#}"))
@@ -147,7 +159,7 @@ fn choose_keys<'a>(r: &'a Recipient, policy: &'a MailPolicy, at: Timestamp) -> R
     Ok(Chosen {
         keys,
         features: valid.features().unwrap_or_else(Features::empty),
-        hidden: r.hidden,
+        hidden,
     })
 }
 

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use sequoia_openpgp::Cert;
 
 use super::compose::{encrypt_message, recipient_addresses, sign_message};
-use super::encrypt::Recipient;
+use super::encrypt::{check_recipient, Recipient};
 use super::keyring_keys::KeyringKeys;
 use super::keys::SigningKey;
 use crate::ctx::Ctx;
@@ -48,12 +48,25 @@ pub fn encrypt(
     raw: &[u8],
     req: &EncryptRequest<'_>,
 ) -> Result<Vec<u8>> {
-    let keyring = ctx.keyring()?;
     let (headers, _) = mime::split_headers(raw)?;
     let recipients = choose_recipients(trust, &headers, req)
         .map_err(|missing| Error::Recipients(missing.join("; ")))?;
+    encrypt_to(ctx, raw, &recipients, req.sign)
+}
+
+/// Encrypts a whole message as PGP/MIME to recipients already chosen,
+/// signed inside with `sign`'s signer (or the From address's key) when
+/// asked.
+pub fn encrypt_to(
+    ctx: &Ctx,
+    raw: &[u8],
+    recipients: &[Recipient],
+    sign: Option<Option<&str>>,
+) -> Result<Vec<u8>> {
+    let keyring = ctx.keyring()?;
+    let (headers, _) = mime::split_headers(raw)?;
     let keys = KeyringKeys::new(keyring, Some(&ctx.passphrase));
-    let signer = match req.sign {
+    let signer = match sign {
         Some(query) => {
             let own = choose_signer(keyring, &headers, query, ctx.at)?;
             Some(SigningKey::new(
@@ -64,7 +77,7 @@ pub fn encrypt(
         }
         None => None,
     };
-    encrypt_message(raw, &recipients, signer.as_ref(), ctx.at)
+    encrypt_message(raw, recipients, signer.as_ref(), ctx.at)
 }
 
 /// Whether the From address (or `query`) has an own OpenPGP key: the
@@ -98,7 +111,7 @@ pub fn choose_signer(
     let policy = super::policy_at(at);
     candidates
         .into_iter()
-        .filter(|c| c.has_secret && can(&c.cert, &policy, at, Use::Sign))
+        .filter(|c| c.has_secret && can_sign(&c.cert, &policy, at))
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
         .ok_or(Error::KeyNotFound {
             what: "own OpenPGP signing key",
@@ -131,6 +144,7 @@ pub fn choose_recipients(
     } else {
         req.recipients.iter().map(|r| (r.clone(), false)).collect()
     };
+    trust.prepare_openpgp();
     if wanted.is_empty() {
         return Err(vec![
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
@@ -175,12 +189,11 @@ fn push_unique(chosen: &mut Vec<Recipient>, cert: Cert, hidden: bool) {
 /// The sender's own certificate, so that sent mail stays readable.
 fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<Cert> {
     let from = single_from(headers)?;
-    let policy = super::policy_at(trust.at());
     trust
         .keyring()
         .pgp_by_email(&from)?
         .into_iter()
-        .filter(|c| c.has_secret && can(&c.cert, &policy, trust.at(), Use::Encrypt))
+        .filter(|c| c.has_secret && check_recipient(&c.cert, trust.at()).is_ok())
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
         .map(|c| c.cert)
         .ok_or(Error::KeyNotFound {
@@ -200,15 +213,14 @@ fn pick(trust: &TrustData, query: &str, trust_any: bool) -> std::result::Result<
         None => keyring.pgp_find(query),
     }
     .map_err(|e| e.to_string())?;
-    let policy = super::policy_at(trust.at());
     let mut why = "no OpenPGP certificate in the keyring".to_string();
     let mut usable: Vec<StoredPgpCert> = Vec::new();
     for c in found {
-        if !can(&c.cert, &policy, trust.at(), Use::Encrypt) {
-            why = format!(
-                "{}: no valid encryption key (expired, revoked or missing)",
-                c.fingerprint
-            );
+        if let Err(e) = check_recipient(&c.cert, trust.at()) {
+            why = match e {
+                Error::Recipients(reason) => reason,
+                other => other.to_string(),
+            };
             continue;
         }
         match (trust_any, fully_valid(trust, &c, email.as_deref())) {
@@ -249,27 +261,18 @@ fn fully_valid(
     Err(reason)
 }
 
-enum Use {
-    Sign,
-    Encrypt,
-}
-
-/// Whether the certificate is alive at `at` and has a live, unrevoked key
-/// for the use.
-fn can(cert: &Cert, policy: &super::MailPolicy, at: Timestamp, what: Use) -> bool {
-    let Ok(valid) = cert.with_policy(policy, super::system_time(at)) else {
-        return false;
-    };
-    if valid.alive().is_err() {
-        return false;
-    }
-    let keys = valid.keys().alive().revoked(false);
-    match what {
-        Use::Sign => keys.for_signing().next().is_some(),
-        Use::Encrypt => keys
-            .for_transport_encryption()
-            .for_storage_encryption()
-            .next()
-            .is_some(),
-    }
+/// Whether the certificate is alive at `at` and has a live, unrevoked
+/// signing key.
+fn can_sign(cert: &Cert, policy: &super::MailPolicy, at: Timestamp) -> bool {
+    cert.with_policy(policy, super::system_time(at))
+        .is_ok_and(|valid| {
+            valid.alive().is_ok()
+                && valid
+                    .keys()
+                    .alive()
+                    .revoked(false)
+                    .for_signing()
+                    .next()
+                    .is_some()
+        })
 }

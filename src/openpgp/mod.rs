@@ -61,7 +61,7 @@ mod tests;
 pub use armor::inline::{find_inline, InlineBlock, InlineKind};
 pub use compose::{encrypt_message, recipient_addresses, sign_message};
 pub use decrypt::{decrypt, open, Decrypted, Opened, MAX_EXPANSION, MIN_PLAINTEXT_LIMIT};
-pub use encrypt::{encrypt, Encrypted, Recipient};
+pub use encrypt::{check_recipient, encrypt, Encrypted, Recipient};
 pub use keyring_keys::KeyringKeys;
 pub use keys::{unlock_with, Keys, MemoryKeys, SecretKey, SigningKey};
 pub use mime::{

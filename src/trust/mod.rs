@@ -39,6 +39,9 @@ pub struct TrustData<'k> {
     wot: OnceLock<std::result::Result<wot::WebOfTrust, String>>,
     /// Own keys, full roots and pins: full validity without the network.
     shortcuts: OnceLock<Option<shortcut::Shortcuts>>,
+    /// Set once Sequoia's verification cache is loaded from the keyring:
+    /// only runs that touch OpenPGP pay for reading it.
+    openpgp_ready: OnceLock<()>,
     /// X.509 bindings (certificate SHA-256, address) the user pinned.
     pins: std::collections::HashSet<(String, String)>,
 }
@@ -56,7 +59,6 @@ impl<'k> TrustData<'k> {
     pub fn load(keyring: &'k Keyring, at: Timestamp) -> Result<Self> {
         let anchors = keyring.anchors()?;
         let inputs = cache::Inputs::new(&anchors, &keyring.cert_summary()?, &keyring.crls()?, at);
-        keyring.restore_verified()?;
         let pins = keyring
             .pins()?
             .into_iter()
@@ -77,6 +79,7 @@ impl<'k> TrustData<'k> {
             loaded: OnceLock::new(),
             wot: OnceLock::new(),
             shortcuts: OnceLock::new(),
+            openpgp_ready: OnceLock::new(),
             pins,
         })
     }
@@ -204,6 +207,7 @@ impl<'k> TrustData<'k> {
     }
 
     fn build_wot(&self) -> Result<wot::WebOfTrust> {
+        self.prepare_openpgp();
         let mut roots: Vec<wot::Root> = Vec::new();
         for own in self.keyring.pgp_with_secret()? {
             roots.push(wot::Root::own(own.cert.fingerprint()));
@@ -227,12 +231,45 @@ impl<'k> TrustData<'k> {
         self.judge_openpgp(&cert.fingerprint(), Some(cert), email)
     }
 
+    /// Loads the verifications earlier runs stored, before the first
+    /// OpenPGP signature is checked. Without them everything still works,
+    /// only slower, so a failure is not an error.
+    pub fn prepare_openpgp(&self) {
+        self.openpgp_ready.get_or_init(|| {
+            let _ = self.keyring.restore_verified();
+        });
+    }
+
+    /// Judged once per signer and address in a run, however many
+    /// messages they signed.
     fn judge_openpgp(
         &self,
         fingerprint: &sequoia_openpgp::Fingerprint,
         cert: Option<&sequoia_openpgp::Cert>,
         email: &str,
     ) -> Trust {
+        let key = format!(
+            "openpgp|{}|{}",
+            fingerprint.to_hex(),
+            email.to_ascii_lowercase()
+        );
+        if let Some(t) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return t;
+        }
+        let t = self.judge_openpgp_uncached(fingerprint, cert, email);
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(key, t.clone());
+        }
+        t
+    }
+
+    fn judge_openpgp_uncached(
+        &self,
+        fingerprint: &sequoia_openpgp::Fingerprint,
+        cert: Option<&sequoia_openpgp::Cert>,
+        email: &str,
+    ) -> Trust {
+        self.prepare_openpgp();
         let shortcuts = self
             .shortcuts
             .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok());

@@ -443,3 +443,40 @@ pub fn world(ca_name: &str) -> World {
         bob,
     }
 }
+
+/// The boundary parameter of the message's top-level Content-Type.
+pub fn boundary(msg: &[u8]) -> String {
+    let text = String::from_utf8_lossy(msg);
+    let at = text.find("boundary=").expect("no boundary");
+    let rest = &text[at + "boundary=".len()..];
+    let rest = rest.trim_start_matches('"');
+    rest.chars()
+        .take_while(|c| *c != '"' && *c != ';' && *c != '\r' && *c != '\n')
+        .collect()
+}
+
+/// The two body parts of a multipart message, as RFC 2046 delimits them
+/// (the CRLF before a delimiter belongs to the delimiter).
+pub fn two_parts(msg: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let b = boundary(msg);
+    let text = msg.to_vec();
+    let first = format!("--{b}\r\n");
+    let delim = format!("\r\n--{b}");
+    let start = find(&text, first.as_bytes()) + first.len();
+    let mid = start + find(&text[start..], delim.as_bytes());
+    let second = mid + delim.len() + 2;
+    let end = second + find(&text[second..], delim.as_bytes());
+    (text[start..mid].to_vec(), text[second..end].to_vec())
+}
+
+pub fn find(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap_or_else(|| panic!("{:?} not found", String::from_utf8_lossy(needle)))
+}
+
+/// The body of a MIME part (after its header block).
+pub fn part_body(part: &[u8]) -> Vec<u8> {
+    let at = find(part, b"\r\n\r\n");
+    part[at + 4..].to_vec()
+}
