@@ -93,7 +93,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l passphrase-
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F

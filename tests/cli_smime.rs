@@ -139,27 +139,6 @@ fn fail_revoked_signer_is_bad() {
 }
 
 #[test]
-fn fail_expired_certificate_is_untrusted() {
-    let w = world();
-    let old = w.pki.user(
-        "dave@example.org",
-        CertOpts {
-            start: "20250101000000Z",
-            end: "20260101000000Z",
-            ..CertOpts::default()
-        },
-    );
-    w.env.import(&old.p12);
-    let msg = message("dave@example.org", "bob@example.org", "old", "x");
-    let signed = w
-        .env
-        .expect(&["--at", "2025-06-01T00:00:00Z", "sign"], &msg, 0);
-    let (v, code) = w.env.verdict(&signed);
-    assert_eq!(code, 3, "{v}");
-    assert_eq!(v["signatures"][0]["trust"]["level"], "expired");
-}
-
-#[test]
 fn encrypted_message_decrypts_for_each_recipient() {
     let w = world();
     let plain = alice_to_bob("secret", "the secret is 42");

@@ -77,6 +77,17 @@ recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the com
     /// Decrypt a message and check any signature inside
     Decrypt(DecryptArgs),
     /// Verify a message, or every message in directories, Maildirs and mbox files
+    #[command(
+        long_about = "Verify a message, or every message in directories, Maildirs \
+and mbox files (in parallel, one result per message, the worst exit code overall).\n\n\
+A message is trusted (exit 0) only when every signature is good, the signer's binding to the \
+From address is fully valid, and the signature covers the whole message; a signed part \
+inside unsigned content counts as part (exit 3).\n\n\
+Each signature is judged at its signing time for the expiry of the key or certificate: mail \
+signed while it was valid stays trusted after it expires, and the report says \"judged at \
+the signing time\". A revocation for key compromise (or with no reason) invalidates every \
+signature; a soft one (superseded, retired, affiliation changed) only those made after it."
+    )]
     Verify(VerifyArgs),
     /// Manage keys and certificates
     #[command(subcommand)]
@@ -213,7 +224,8 @@ and secret keys (armored or binary, one or many per file, as `gpg --export`, \
 An OpenPGP certificate already in the keyring is merged with the imported copy: new \
 signatures, user IDs, subkeys and revocations are added, nothing is lost, and importing the \
 same thing again changes nothing. Expired and revoked certificates are kept (`keyring list` \
-reports them). OpenPGP secret keys that are passphrase-protected are stored as they are; \
+reports them). A revocation certificate (as `gpg --gen-revoke` writes it) revokes the \
+certificate it belongs to, which must already be in the keyring. OpenPGP secret keys that are passphrase-protected are stored as they are; \
 unprotected ones are encrypted with your passphrase first. A file that does not parse \
 completely imports nothing.",
         after_help = "Examples:\n  mailseal keyring import alice.p12\n  gpg --export-secret-keys --armor alice@example.org > alice.asc\n  mailseal keyring import alice.asc\n  gpg --export > pubring.pgp && mailseal keyring import pubring.pgp"

@@ -28,6 +28,7 @@ mod import;
 mod openpgp;
 mod pgp_info;
 mod pgp_parse;
+mod pgp_revoke;
 mod pgp_secret;
 mod pgp_store;
 mod pkcs12;
@@ -148,7 +149,9 @@ impl Keyring {
             None => Parsed::default(),
         };
         let sealed = self.seal_new_keys(&parsed.keys, &mut pass)?;
-        let pgp = self.pgp_prepare(split.certs, &mut pass)?;
+        let mut certs = split.certs;
+        certs.extend(self.pgp_apply_revocations(split.revocations)?);
+        let pgp = self.pgp_prepare(certs, &mut pass)?;
         self.write(|tx| {
             let mut summary = store_parsed(tx, &parsed, &sealed)?;
             openpgp::store_certs(tx, &pgp, &mut summary)?;

@@ -9,13 +9,19 @@
 use std::borrow::Cow;
 
 use sequoia_openpgp::cert::{Cert, CertParser};
+use sequoia_openpgp::packet::{Packet, Signature};
 use sequoia_openpgp::parse::Parse;
+use sequoia_openpgp::types::SignatureType;
+use sequoia_openpgp::PacketPile;
 
 use crate::error::{Error, Result};
 
 /// An input split into its OpenPGP certificates and the rest.
 pub(crate) struct Split<'a> {
     pub certs: Vec<Cert>,
+    /// Bare key revocation signatures (revocation certificates, as
+    /// `gpg --gen-revoke` writes them), for certificates in the keyring.
+    pub revocations: Vec<Signature>,
     /// What is left for the X.509 parser, if anything may be in it.
     pub rest: Option<Cow<'a, [u8]>>,
 }
@@ -30,13 +36,17 @@ pub(crate) fn split(bytes: &[u8]) -> Result<Split<'_>> {
         return split_armored(bytes);
     }
     if looks_like_packets(bytes) {
-        return Ok(Split {
-            certs: parse_certs(bytes)?,
+        let mut split = Split {
+            certs: Vec::new(),
+            revocations: Vec::new(),
             rest: None,
-        });
+        };
+        split.add_block(bytes)?;
+        return Ok(split);
     }
     Ok(Split {
         certs: Vec::new(),
+        revocations: Vec::new(),
         rest: Some(Cow::Borrowed(bytes)),
     })
 }
@@ -51,18 +61,50 @@ fn looks_like_packets(bytes: &[u8]) -> bool {
 /// Takes every `-----BEGIN PGP ...-----` block out of a text; what
 /// remains goes to the PEM parser if it holds a BEGIN line.
 fn split_armored(bytes: &[u8]) -> Result<Split<'_>> {
-    let mut certs = Vec::new();
+    let mut split = Split {
+        certs: Vec::new(),
+        revocations: Vec::new(),
+        rest: None,
+    };
     let mut rest = Vec::new();
     let mut tail = bytes;
     while let Some(start) = find(tail, BEGIN) {
         let (block, after) = armor_block(&tail[start..])?;
         rest.extend_from_slice(&tail[..start]);
-        certs.extend(parse_certs(block)?);
+        split.add_block(block)?;
         tail = after;
     }
     rest.extend_from_slice(tail);
-    let rest = find(&rest, b"-----BEGIN ").map(|_| Cow::Owned(rest));
-    Ok(Split { certs, rest })
+    split.rest = find(&rest, b"-----BEGIN ").map(|_| Cow::Owned(rest));
+    Ok(split)
+}
+
+impl Split<'_> {
+    /// One armored block or binary stream: certificates, or else a
+    /// revocation certificate (gpg arms those as a PUBLIC KEY BLOCK too).
+    fn add_block(&mut self, block: &[u8]) -> Result<()> {
+        match parse_certs(block) {
+            Ok(certs) => self.certs.extend(certs),
+            Err(e) => match parse_revocations(block) {
+                Some(sigs) => self.revocations.extend(sigs),
+                None => return Err(e),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// The signatures of a block made only of key revocation signatures.
+fn parse_revocations(block: &[u8]) -> Option<Vec<Signature>> {
+    let pile = PacketPile::from_bytes(block).ok()?;
+    let sigs: Vec<Signature> = pile
+        .into_children()
+        .map(|p| match p {
+            Packet::Signature(sig) if sig.typ() == SignatureType::KeyRevocation => Some(sig),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!sigs.is_empty()).then_some(sigs)
 }
 
 /// Splits `text` (starting at a BEGIN line) into its first armored key

@@ -57,7 +57,12 @@ pub fn judge(trust: &TrustData, sig: &SigCheck, from: Option<&str>, covers: Cove
     let sender_match = from.is_some_and(|f| emails.iter().any(|e| e.eq_ignore_ascii_case(f)));
     let trust = match (signer, &sig.key_state) {
         (_, KeyState::Revoked(r)) => revoked(&r.reason),
-        (Some(cert), _) => binding_trust(trust, cert, &emails, from, sender_match),
+        (Some(cert), _) => {
+            let now = binding_trust(trust, cert, &emails, from, sender_match);
+            trust.at_signing_time(sig.signed_at, now, |then| {
+                binding_trust(then, cert, &emails, from, sender_match)
+            })
+        }
         (None, _) => Trust::none("the signer's certificate is not in the keyring"),
     };
     let reason = match (sig.status, sig.reason.clone()) {

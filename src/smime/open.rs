@@ -163,7 +163,10 @@ fn judge_one(
         SignatureStatus::Error(r) => (SigStatus::Error, Some(r.clone())),
     };
     let trust = match (&s.cert, status) {
-        (Some(c), SigStatus::Good) => trust.validate(c, extra, from),
+        (Some(c), SigStatus::Good) => {
+            let now = trust.validate(c, extra, from);
+            trust.at_signing_time(s.signing_time, now, |then| then.validate(c, extra, from))
+        }
         _ => Trust::none("the signature was not checked"),
     };
     if status == SigStatus::Good {

@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::keyring::cache::CacheRow;
 use crate::keyring::Keyring;
 use crate::time::Timestamp;
-use verdict::Trust;
+use verdict::{Trust, TrustLevel};
 
 /// Fewer new decisions than this are not worth a keyring write.
 const MIN_ROWS_TO_SAVE: usize = 8;
@@ -285,6 +285,35 @@ impl<'k> TrustData<'k> {
         }
     }
 
+    /// SPEC section 4: a signature is judged at its signing time for the
+    /// expiry of the key, and a revocation counts unless it is a soft one
+    /// dated after the signature. `now` is the judgement at the reference
+    /// time. When it failed only for expiry or revocation and the
+    /// signature is older, `judge` runs again on the keyring as of
+    /// `signed_at`; a full result there counts, and its reason gives both
+    /// times. A hard revocation (key compromise) fails at every time, so
+    /// it still counts.
+    pub fn at_signing_time(
+        &self,
+        signed_at: Option<Timestamp>,
+        now: Trust,
+        judge: impl FnOnce(&TrustData<'_>) -> Trust,
+    ) -> Trust {
+        let retry = matches!(now.level, TrustLevel::Expired | TrustLevel::Revoked);
+        let Some(when) = signed_at.filter(|t| retry && *t < self.at) else {
+            return now;
+        };
+        let Ok(then_data) = TrustData::load(self.keyring, when) else {
+            return now;
+        };
+        let mut then = judge(&then_data);
+        if !then.is_full() {
+            return now;
+        }
+        then.reason = Some(signing_time_reason(when, &then, &now));
+        then
+    }
+
     pub fn keyring(&self) -> &'k Keyring {
         self.keyring
     }
@@ -313,4 +342,11 @@ impl<'k> TrustData<'k> {
             let _ = self.keyring.save_verified();
         }
     }
+}
+
+/// Why a binding that fails now still counts for an older signature.
+fn signing_time_reason(when: Timestamp, then: &Trust, now: &Trust) -> String {
+    let basis = then.reason.as_deref().unwrap_or("fully valid");
+    let since = now.reason.as_deref().unwrap_or("no longer valid");
+    format!("judged at the signing time {when} ({basis}); since then: {since}")
 }

@@ -175,6 +175,9 @@ impl WebOfTrust {
             .map(|uid| self.judge_userid(fingerprint, &email, uid))
             .max_by_key(|c| c.amount)
             .unwrap_or(v);
+        if let Some(why) = &facts.expired {
+            v.set_expired(why);
+        }
         if let Some(revocation) = &facts.revoked {
             v.set_revoked(revocation);
         }

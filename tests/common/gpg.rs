@@ -34,6 +34,11 @@ impl Gpg {
 
     /// gpg with the home, batch mode, loopback passphrase and fixed time.
     pub fn cmd(&self) -> Command {
+        self.cmd_at(GPG_TIME)
+    }
+
+    /// [`Gpg::cmd`] with the clock at `time` (gpg's `YYYYMMDDTHHMMSS!`).
+    pub fn cmd_at(&self, time: &str) -> Command {
         let mut c = Command::new("gpg");
         c.arg("--homedir")
             .arg(self.home.path())
@@ -46,7 +51,7 @@ impl Gpg {
                 "--passphrase",
                 PASS,
                 "--faked-system-time",
-                GPG_TIME,
+                time,
                 "--trust-model",
                 "always",
             ])
@@ -66,10 +71,16 @@ impl Gpg {
     /// An Ed25519 signing key with a Cv25519 encryption subkey for
     /// `Name <email>`, protected with [`PASS`]; returns its fingerprint.
     pub fn generate(&self, name: &str, email: &str) -> String {
+        self.generate_expiring(name, email, "never")
+    }
+
+    /// [`Gpg::generate`] with both keys expiring as gpg's `expire`
+    /// argument says (`59d`, `never`, ...), counted from [`GPG_TIME`].
+    pub fn generate_expiring(&self, name: &str, email: &str, expire: &str) -> String {
         let uid = format!("{name} <{email}>");
-        self.run(&["--quick-gen-key", &uid, "ed25519", "sign,cert", "never"]);
+        self.run(&["--quick-gen-key", &uid, "ed25519", "sign,cert", expire]);
         let fpr = self.fingerprint(email);
-        self.run(&["--quick-add-key", &fpr, "cv25519", "encr", "never"]);
+        self.run(&["--quick-add-key", &fpr, "cv25519", "encr", expire]);
         fpr
     }
 
@@ -101,6 +112,36 @@ impl Gpg {
         let file = self.home.path().join("rev.asc");
         std::fs::write(&file, text).unwrap();
         self.import(&file);
+    }
+
+    /// Revokes the key at gpg time `time` with a revocation certificate
+    /// of the given reason (gpg's menu: 1 compromised, 2 superseded,
+    /// 3 no longer used) and returns that certificate, armored.
+    pub fn revoke_at(&self, fpr: &str, reason: u8, time: &str) -> Vec<u8> {
+        let answers = format!("y\n{reason}\nrevoked in a test\n\ny\n");
+        // --gen-revoke refuses --batch; the answers come on --command-fd.
+        let mut cmd = Command::new("gpg");
+        cmd.arg("--homedir").arg(self.home.path()).args([
+            "--no-tty",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            PASS,
+            "--faked-system-time",
+            time,
+            "--command-fd",
+            "0",
+            "--armor",
+            "--gen-revoke",
+            fpr,
+        ]);
+        let out = super::run_with_stdin(&mut cmd, answers.as_bytes());
+        assert!(
+            out.status.success() && !out.stdout.is_empty(),
+            "gpg --gen-revoke: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
     }
 
     pub fn import(&self, file: &Path) {

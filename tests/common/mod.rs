@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod gpg;
+pub mod pgp_mime;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -376,6 +377,12 @@ impl Pki {
 
     /// Revokes a user's certificate (keyCompromise) and returns a fresh CRL (PEM).
     pub fn revoke(&self, user: &User) -> PathBuf {
+        self.revoke_for(user, "keyCompromise")
+    }
+
+    /// Revokes a user's certificate now, for `reason` (an `openssl ca
+    /// -crl_reason` name), and returns a fresh CRL (PEM).
+    pub fn revoke_for(&self, user: &User, reason: &str) -> PathBuf {
         let cert = user.cert.to_str().unwrap();
         self.openssl(&[
             "ca",
@@ -384,7 +391,7 @@ impl Pki {
             "-revoke",
             cert,
             "-crl_reason",
-            "keyCompromise",
+            reason,
         ]);
         self.crl()
     }

@@ -42,6 +42,8 @@ pub(super) struct Facts {
     /// Why the policy rejects the certificate at the reference time.
     pub invalid: Option<String>,
     pub revoked: Option<Revocation>,
+    /// Why the certificate is not alive at the reference time (expired).
+    pub expired: Option<String>,
     pub uids: Vec<Uid>,
 }
 
@@ -133,11 +135,13 @@ fn facts_of(cert: &Cert, policy: &dyn Policy, t: SystemTime) -> Facts {
         Ok(vc) => Facts {
             invalid: None,
             revoked: revocation(vc.revocation_status()),
+            expired: vc.alive().err().map(|e| e.to_string()),
             uids,
         },
         Err(e) => Facts {
             invalid: Some(e.to_string()),
             revoked: None,
+            expired: None,
             uids,
         },
     }

@@ -36,9 +36,14 @@ impl Party {
     /// An Ed25519 certificate with these user IDs, made at [`CREATED`],
     /// that never expires.
     pub fn new(userids: &[&str]) -> Party {
+        Party::valid_for(userids, None)
+    }
+
+    /// [`Party::new`], expiring `period` after [`CREATED`] if given.
+    pub fn valid_for(userids: &[&str], period: Option<Duration>) -> Party {
         let mut builder = CertBuilder::new()
             .set_creation_time(system_time(ts(CREATED)))
-            .set_validity_period(None);
+            .set_validity_period(period);
         for u in userids {
             builder = builder.add_userid(*u);
         }

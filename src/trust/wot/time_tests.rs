@@ -202,3 +202,21 @@ fn user_id_revoked_by_its_owner_cannot_be_authenticated() {
     assert_eq!((v.amount, v.level), (0, TrustLevel::None));
     assert!(v.missing.unwrap().contains("revoked this user ID"));
 }
+
+#[test]
+fn expired_target_is_expired_not_merely_unknown() {
+    // Made 2025-01-01, alive for 100 days (until 2025-04-11); the root
+    // certified it on 2025-02-01.
+    let mut root = Party::new(&["Root <root@example.org>"]);
+    let mut alice = Party::valid_for(&[ALICE], Some(Duration::from_secs(100 * 86_400)));
+    root.certify(&mut alice, ALICE, &How::plain());
+    let roots = [Root::own(root.fpr())];
+    let v = network(&[&root, &alice], &roots, AT).authenticate(&alice.fpr(), "alice@example.org");
+    assert_eq!((v.amount, v.level), (0, TrustLevel::Expired));
+    let why = v.missing.unwrap_or_default();
+    assert!(why.contains("not alive"), "{why}");
+    let before = "2025-03-01T00:00:00Z";
+    let v =
+        network(&[&root, &alice], &roots, before).authenticate(&alice.fpr(), "alice@example.org");
+    assert_eq!((v.amount, v.level), (120, TrustLevel::Full));
+}

@@ -165,6 +165,20 @@ impl Validity {
         self.revoked = Some(revocation.clone());
     }
 
+    /// An expired certificate is valid for nothing at the reference time;
+    /// a signature made while it was alive is judged again at its signing
+    /// time ([`crate::trust::TrustData::at_signing_time`]).
+    pub(super) fn set_expired(&mut self, why: &str) {
+        self.amount = 0;
+        self.level = TrustLevel::Expired;
+        self.basis = Basis::None;
+        self.paths.clear();
+        self.missing = Some(format!(
+            "the certificate is not alive at {}: {why}",
+            self.at
+        ));
+    }
+
     pub fn is_full(&self) -> bool {
         self.level == TrustLevel::Full
     }
