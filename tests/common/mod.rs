@@ -196,6 +196,8 @@ pub struct CertOpts {
     pub email_eku: bool,
     /// `rsa` or `ec` (P-256).
     pub key: &'static str,
+    /// The subject's common name (default: the address's local part).
+    pub cn: Option<&'static str>,
 }
 
 impl Default for CertOpts {
@@ -205,6 +207,7 @@ impl Default for CertOpts {
             end: "20280101000000Z",
             email_eku: true,
             key: "rsa",
+            cn: None,
         }
     }
 }
@@ -314,7 +317,9 @@ impl Pki {
         let mut args = keygen;
         args.extend(["-out", &key]);
         self.openssl(&args);
-        let cn = email.split('@').next().unwrap_or(email);
+        let cn = opts
+            .cn
+            .unwrap_or_else(|| email.split('@').next().unwrap_or(email));
         let csr = format!("{base}.csr");
         self.openssl(&[
             "req",
