@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::pgp_mime::s;
 use common::*;
 
 /// Our keyring with our own key, and dave's certificate (made in another
@@ -147,4 +148,53 @@ fn x509_pin_trusts_a_certificate_without_an_anchor() {
     // The pin is for that address only.
     let other = replace_once(&signed, b"From: alice@", b"From: mallory@");
     assert_eq!(env.verdict(&other).1, 3);
+}
+
+#[test]
+fn domain_scoped_anchor_is_believed_only_for_its_domains() {
+    // One openssl CA issues for three domains; the user believes it only
+    // for example.org (and its subdomains).
+    let env = Env::new();
+    let pki = Pki::new("Example Org CA");
+    let users = [
+        "alice@example.org",
+        "dev@lab.example.org",
+        "mallory@evil.test",
+    ];
+    for email in users {
+        env.import(&pki.user(email, CertOpts::default()).p12);
+    }
+    let ca = pki.ca();
+    env.expect(
+        &["trust", "anchor", "add", s(&ca), "--domain", "example.org"],
+        b"",
+        0,
+    );
+    let listed = env.expect(&["trust", "anchor", "list"], b"", 0);
+    assert!(contains(&listed, b"example.org"), "{listed:?}");
+    for (email, code) in [(users[0], 0), (users[1], 0), (users[2], 3)] {
+        let (rows, got) = check(&env, email);
+        assert_eq!(got, code, "{email}: {rows:?}");
+        let msg = message(email, "bob@example.org", "scoped", "Hello.");
+        let signed = env.expect(&["sign", "--smime"], &msg, 0);
+        let (v, got) = env.verdict(&signed);
+        assert_eq!(got, code, "{email}: {v}");
+    }
+    // The explanation names the anchor, its scope and the address.
+    let out = env.run(&["trust", "check", users[2]], b"");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("limited to domains example.org")
+            && text.contains("not for mallory@evil.test"),
+        "{text}"
+    );
+    // Nor may mail be encrypted to that certificate.
+    let msg = message(users[0], users[2], "scoped", "secret");
+    let out = env.run(&["encrypt", "--smime"], &msg);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mallory@evil.test"));
+    // Without the scope, the same CA vouches for every address.
+    env.expect(&["trust", "anchor", "add", s(&ca)], b"", 0);
+    assert_eq!(check(&env, users[2]).1, 0);
 }

@@ -363,7 +363,7 @@ Examples:
   mailseal trust check alice@example.org
   mailseal --json trust check 0123456789ABCDEF0123456789ABCDEF01234567
 
-Output for a pinned OpenPGP binding, a partly valid one, one that is not valid, and an X.509 certificate (fingerprints shortened):
+Output for a pinned OpenPGP binding, a partly valid one, one that is not valid, and X.509 certificates: one under an anchor, one whose anchor is limited to other domains (`trust anchor add --domain`), and one judged after it expired (fingerprints shortened):
   OpenPGP 336F5E6CA909B502C8CE36AE4A09AC917A1DFC60
     dave@example.org 336F...FC60: fully valid (120/120): pinned by your local certification
       user ID: Dave <dave@example.org>
@@ -374,9 +374,18 @@ Output for a pinned OpenPGP binding, a partly valid one, one that is not valid, 
   OpenPGP 5F2E...
     carol@example.org 5F2E...: not valid (0/120)
       missing: no certification from any of your roots reaches this binding
-  X.509 2B9C...
-    alice@example.org CN=alice: fully valid: a certificate chain to your trust anchor
-      path: CN=alice -> O=Example Org,CN=Example Org Test CA"
+  X.509 B1B0...
+    carol@example.org O=Example Org,CN=Carol Example: fully valid: a certificate chain to your trust anchor
+      path: O=Example Org,CN=Carol Example -> O=Example Org,CN=Example Org Test CA
+      anchor O=Example Org,CN=Example Org Test CA
+  X.509 8FA3...
+    bob@example.org O=Example Org,CN=Bob Example: not valid (none)
+      anchor O=Example Org,CN=Example Org Test CA is limited to domains example.com (not for bob@example.org)
+  $ mailseal --at 2040-01-01T00:00:00Z trust check bob@example.org
+  X.509 8FA3...
+    bob@example.org O=Example Org,CN=Bob Example: not valid (expired)
+      path: O=Example Org,CN=Bob Example -> O=Example Org,CN=Example Org Test CA
+      certificate O=Example Org,CN=Bob Example expired on 2036-01-01T00:00:00Z (valid 2026-01-01T00:00:00Z to 2036-01-01T00:00:00Z; judged at 2040-01-01T00:00:00Z)"
     )]
     Check {
         /// E-mail address, fingerprint or key ID
@@ -411,6 +420,13 @@ pub struct PinArgs {
 #[derive(Debug, Subcommand)]
 pub enum AnchorCommand {
     /// Trust a CA certificate as an anchor, optionally only for some mail domains
+    #[command(
+        after_help = "With --domain, the anchor vouches only for addresses in those domains and their subdomains (--domain example.org covers alice@example.org and dev@lab.example.org, not mallory@evil.test); for any other address its chains count as no chain, and `trust check` says so. Adding the same anchor again replaces its domain list; without --domain it is believed for every address.
+
+Examples:
+  mailseal trust anchor add company-ca.pem --domain example.org --domain example.net
+  mailseal trust anchor add company-ca.pem"
+    )]
     Add {
         #[arg(value_name = "FILE")]
         file: PathBuf,
