@@ -48,7 +48,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l keyring -d 'K
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l smime -d 'Use S/MIME [default: OpenPGP when the keys allow it, else S/MIME]'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l smime -d 'Use S/MIME [default: the protocol every recipient (or the signer) has a valid key in; if both, `prefer-protocol` in mailseal.conf, else OpenPGP]'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l opaque -d 'Produce an opaque signed message (application/pkcs7-mime; smime-type=signed-data)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l json -d 'Print the verdict as JSON (one object per message)'
@@ -67,7 +67,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l at -d 'Jud
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l sign -d 'Sign inside the encryption (sign, then encrypt)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d 'Use S/MIME [default: OpenPGP when the keys allow it, else S/MIME]'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d 'Use S/MIME [default: the protocol every recipient (or the signer) has a valid key in; if both, `prefer-protocol` in mailseal.conf, else OpenPGP]'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l no-self -d 'Do not add the sender\'s own certificate as a recipient'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted'

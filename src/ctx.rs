@@ -45,6 +45,11 @@ impl Ctx {
         }
     }
 
+    /// The settings in the keyring directory (`mailseal.conf`).
+    pub fn config(&self) -> Result<crate::config::Config> {
+        crate::config::Config::load(&self.keyring_dir)
+    }
+
     /// The keyring, opened on first use.
     pub fn keyring(&self) -> Result<&Keyring> {
         if let Some(k) = self.keyring.get() {

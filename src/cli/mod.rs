@@ -111,7 +111,9 @@ pub enum ProtocolArg {
 /// Protocol selection flags shared by sign and encrypt.
 #[derive(Debug, Args)]
 pub struct ProtocolFlags {
-    /// Use S/MIME [default: OpenPGP when the keys allow it, else S/MIME]
+    /// Use S/MIME [default: the protocol every recipient (or the signer)
+    /// has a valid key in; if both, `prefer-protocol` in mailseal.conf,
+    /// else OpenPGP]
     #[arg(long, conflicts_with = "openpgp")]
     pub smime: bool,
     /// Use OpenPGP (PGP/MIME)

@@ -30,23 +30,53 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
             encrypted
         }
         Some(Protocol::Smime) => return smime(ctx, &raw, &args),
+        None if ctx.config()?.prefer == Protocol::Smime => {
+            return smime_then_openpgp(ctx, &raw, &args, &request)
+        }
         None => match openpgp_if_valid(ctx, &raw, &request)? {
             Ok(encrypted) => encrypted,
-            // Neither protocol: say, per protocol and recipient, what is missing.
             Err(pgp_missing) => {
-                return smime(ctx, &raw, &args).map_err(|e| match e {
-                    Error::Recipients(smime_missing) => Error::Recipients(format!(
-                        "no protocol has a valid key for every recipient. OpenPGP: {}. \
-                         S/MIME: {smime_missing}",
-                        pgp_missing.join("; ")
-                    )),
-                    other => other,
-                })
+                return smime(ctx, &raw, &args).map_err(|e| neither(&pgp_missing, e))
             }
         },
     };
     io::write_output(args.io.output.as_deref(), &encrypted)?;
     Ok(ExitCode::Ok)
+}
+
+/// With S/MIME preferred (`prefer-protocol smime`): S/MIME when every
+/// recipient has a valid certificate, else OpenPGP when every recipient
+/// has a valid binding there.
+fn smime_then_openpgp(
+    ctx: &Ctx,
+    raw: &[u8],
+    args: &EncryptArgs,
+    request: &pgp::EncryptRequest<'_>,
+) -> Result<ExitCode> {
+    let smime_error = match smime(ctx, raw, args) {
+        Err(e @ Error::Recipients(_)) => e,
+        done => return done,
+    };
+    match openpgp_if_valid(ctx, raw, request)? {
+        Ok(encrypted) => {
+            io::write_output(args.io.output.as_deref(), &encrypted)?;
+            Ok(ExitCode::Ok)
+        }
+        Err(pgp_missing) => Err(neither(&pgp_missing, smime_error)),
+    }
+}
+
+/// Neither protocol has a valid key for every recipient: say, per
+/// protocol and recipient, what is missing.
+fn neither(pgp_missing: &[String], smime_error: Error) -> Error {
+    match smime_error {
+        Error::Recipients(smime_missing) => Error::Recipients(format!(
+            "no protocol has a valid key for every recipient. OpenPGP: {}. \
+             S/MIME: {smime_missing}",
+            pgp_missing.join("; ")
+        )),
+        other => other,
+    }
 }
 
 /// S/MIME encryption. Every recipient of an S/MIME message can see who

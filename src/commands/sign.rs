@@ -6,7 +6,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mime;
 use crate::openpgp::mail as pgp;
-use crate::smime::compose::{sign_message, SignOptions};
+use crate::smime::compose::{has_signer as smime_can_sign, sign_message, SignOptions};
 use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
@@ -36,13 +36,19 @@ pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-/// OpenPGP when the signer has an own OpenPGP key (the default
-/// preference), else S/MIME; `--opaque` asks for S/MIME.
+/// The preferred protocol (`prefer-protocol`, default OpenPGP) when the
+/// signer has an own key for it, else the other one; `--opaque` asks for
+/// S/MIME.
 fn default_protocol(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Protocol> {
     let (headers, _) = mime::split_headers(raw)?;
-    if pgp::has_signer(ctx.keyring()?, &headers, signer, ctx.at) {
-        Ok(Protocol::Openpgp)
-    } else {
-        Ok(Protocol::Smime)
-    }
+    let keyring = ctx.keyring()?;
+    let has_pgp = || pgp::has_signer(keyring, &headers, signer, ctx.at);
+    Ok(match ctx.config()?.prefer {
+        Protocol::Openpgp if has_pgp() => Protocol::Openpgp,
+        Protocol::Openpgp => Protocol::Smime,
+        Protocol::Smime if !smime_can_sign(ctx, &headers, signer)? && has_pgp() => {
+            Protocol::Openpgp
+        }
+        Protocol::Smime => Protocol::Smime,
+    })
 }

@@ -144,6 +144,12 @@ pub fn unlock(ctx: &Ctx, keyring: &Keyring, stored: &StoredCert) -> Result<Priva
     keyring.unlock(&stored.fingerprint, &ctx.passphrase)
 }
 
+/// Whether an own S/MIME certificate can sign for `--signer` or the
+/// From address, for choosing the protocol.
+pub fn has_signer(ctx: &Ctx, outer: &[HeaderField], query: Option<&str>) -> Result<bool> {
+    Ok(choose_signer(ctx, ctx.keyring()?, outer, query).is_ok())
+}
+
 /// The signing certificate: `--signer`, else the one for the From address.
 fn choose_signer(
     ctx: &Ctx,

@@ -1,0 +1,135 @@
+//! Settings kept in the keyring directory, in `mailseal.conf`, one
+//! option per line as in `gpg.conf`: `option value` (or `option =
+//! value`), `#` starts a comment. A missing file means the defaults; an
+//! unknown option or a bad value is an error that names the line, so a
+//! typo never silently changes what is sent.
+//!
+//! Options:
+//! - `prefer-protocol openpgp|smime`: for `sign` and `encrypt` without
+//!   `--smime`/`--openpgp`, the protocol to use when both would do
+//!   (default: openpgp).
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::trust::verdict::Protocol;
+
+/// The file name inside the keyring directory.
+pub const FILE_NAME: &str = "mailseal.conf";
+
+/// Larger files are refused rather than read.
+const MAX_SIZE: u64 = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub prefer: Protocol,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            prefer: Protocol::Openpgp,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `DIR/mailseal.conf`; the defaults when there is none.
+    pub fn load(keyring_dir: &Path) -> Result<Config> {
+        let path = keyring_dir.join(FILE_NAME);
+        let text = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io(&path, e)),
+            Ok(m) if m.len() > MAX_SIZE => {
+                return Err(config_error(&path, 0, "the file is too large"))
+            }
+            Ok(_) => std::fs::read_to_string(&path)
+                .map_err(|e| config_error(&path, 0, &e.to_string()))?,
+        };
+        Config::parse(&text).map_err(|(line, why)| config_error(&path, line, &why))
+    }
+
+    /// Parses the file's text; the error holds the line number and why.
+    pub fn parse(text: &str) -> std::result::Result<Config, (usize, String)> {
+        let mut config = Config::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (option, value) = split_option(line);
+            match option {
+                "prefer-protocol" => config.prefer = protocol(value).map_err(|e| (n + 1, e))?,
+                other => return Err((n + 1, format!("unknown option {other:?}"))),
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// `option value` or `option = value`.
+fn split_option(line: &str) -> (&str, &str) {
+    let (option, value) = line
+        .split_once(|c: char| c == '=' || c.is_whitespace())
+        .unwrap_or((line, ""));
+    let value = value.trim().trim_start_matches('=').trim();
+    (option.trim(), value)
+}
+
+fn protocol(value: &str) -> std::result::Result<Protocol, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "openpgp" | "pgp" => Ok(Protocol::Openpgp),
+        "smime" | "s/mime" => Ok(Protocol::Smime),
+        _ => Err(format!(
+            "prefer-protocol takes openpgp or smime, not {value:?}"
+        )),
+    }
+}
+
+fn config_error(path: &Path, line: usize, why: &str) -> Error {
+    let at = if line == 0 {
+        String::new()
+    } else {
+        format!(" line {line}")
+    };
+    Error::Usage(format!(
+        "{}{at}: {}",
+        crate::safe::Safe(&path.display().to_string()),
+        crate::safe::Safe(why)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_openpgp_and_reads_both_spellings() {
+        assert_eq!(Config::parse("").unwrap().prefer, Protocol::Openpgp);
+        let text = "# mine\n\nprefer-protocol smime  # for work\n";
+        assert_eq!(Config::parse(text).unwrap().prefer, Protocol::Smime);
+        let text = "prefer-protocol = openpgp\n";
+        assert_eq!(Config::parse(text).unwrap().prefer, Protocol::Openpgp);
+    }
+
+    #[test]
+    fn fail_unknown_options_and_values_name_the_line() {
+        let (line, why) = Config::parse("\nprefer-protocl smime\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("prefer-protocl"), "{why}");
+        let (line, why) = Config::parse("prefer-protocol x509\n").unwrap_err();
+        assert_eq!(line, 1);
+        assert!(why.contains("x509"), "{why}");
+        assert!(Config::parse("prefer-protocol\n").is_err());
+    }
+
+    #[test]
+    fn missing_file_is_the_default_and_bad_file_is_a_usage_error() {
+        let dir = tempfile::TempDir::new().unwrap();
+        assert_eq!(Config::load(dir.path()).unwrap(), Config::default());
+        std::fs::write(dir.path().join(FILE_NAME), "prefer-protocol none\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(matches!(err, Error::Usage(_)), "{err:?}");
+        assert!(err.to_string().contains("line 1"), "{err}");
+    }
+}
