@@ -80,7 +80,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l keyring -d
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l legacy-cbc -d 'Accept EnvelopedData (AES-CBC) that no good signature inside authenticates; such text may have been altered (EFAIL)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l legacy-cbc -d 'Accept EnvelopedData (AES-CBC) that no trusted signature inside authenticates; such text may have been altered (EFAIL)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s v -l verbose -d 'Print more detail'

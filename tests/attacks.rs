@@ -16,7 +16,7 @@
 //! | 3 MIME wrapping (`wrapping.rs`) | 17 | signed part below an unsigned root (mixed, alternative, attachment, deeper, inline block in text): `covers: part`, exit 3, the human report names the part; as message/rfc822: unsigned, exit 4; multipart/signed around a signed entity with a signature over other content: `bad`, exit 1; re-signed by mallory: her signature only, exit 3; a third part: exit 2 | `mailseal sign` (S/MIME and OpenPGP), `gpg --clearsign`, MIME surgery |
 //! | 4 ID spoofing (`identity.rs`) | 33 | `from` is the real addr-spec (none when there are several); `sender_match` and a trusted verdict only for an address the signer has; exit 3 otherwise | `mailseal sign` (both protocols), the unsigned From field rewritten; an OpenPGP user ID whose name is an address |
 //! | 5 EFAIL direct exfiltration (`exfiltration.rs`) | 12 | an encrypted part or inline block inside attacker content is not decrypted: exit 4, no output; an attacker's re-encrypted wrapper decrypts without opening the captured part | `mailseal encrypt`, `openssl cms -encrypt -aes256` / `-aes-256-gcm`, MIME surgery |
-//! | 6 CBC/CFB malleability (`malleability.rs`) | 18 | CBC: refused without `--legacy-cbc` (exit 1), marked `integrity_protected: false` with it; signed-then-CBC changed: refused, `bad` even with `--legacy-cbc`; GCM, SEIPD v1 (MDC), SED, SEIPD v2 (AEAD) changed or truncated: exit 1, no output | `openssl cms -encrypt -aes256`, `mailseal encrypt [--sign] [--cipher aes256-cbc]`, `gpg --encrypt [--rfc2440]`, `mailseal encrypt` to an RFC 9580 key; byte surgery, packets re-framed with Sequoia |
+//! | 6 CBC/CFB malleability (`malleability.rs`) | 19 | CBC: refused without `--legacy-cbc` (exit 1), marked `integrity_protected: false` with it; CBC signed by an untrusted key: refused the same way (only a trusted signature authenticates CBC); signed-then-CBC changed: refused, `bad` and nothing written even with `--legacy-cbc`; GCM, SEIPD v1 (MDC), SED, SEIPD v2 (AEAD) changed or truncated: exit 1, no output | `openssl cms -encrypt -aes256`, `mailseal encrypt [--sign] [--cipher aes256-cbc]`, `gpg --encrypt [--rfc2440]`, `mailseal encrypt` to an RFC 9580 key; byte surgery, packets re-framed with Sequoia |
 //!
 //! Found and fixed while writing this corpus: an inline PGP message with
 //! text around it was decrypted in place, splicing the plaintext into the
@@ -24,7 +24,10 @@
 //! signature on a nested part did not say which part; a CBC message whose
 //! changed ciphertext garbled the MIME structure was exit 2 instead of the
 //! unauthenticated refusal (exit 1); two From addresses run together by
-//! folding were reported as one `from` address (now none).
+//! folding were reported as one `from` address (now none); any good
+//! signature, even an attacker's own, authenticated CBC content (now only
+//! a trusted one does); `decrypt --legacy-cbc` wrote a message whose
+//! signature inside was bad (now nothing is written on exit 1).
 
 mod common;
 

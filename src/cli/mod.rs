@@ -195,7 +195,7 @@ pub struct EncryptArgs {
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
-    /// Accept EnvelopedData (AES-CBC) that no good signature inside
+    /// Accept EnvelopedData (AES-CBC) that no trusted signature inside
     /// authenticates; such text may have been altered (EFAIL)
     #[arg(long)]
     pub legacy_cbc: bool,

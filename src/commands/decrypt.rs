@@ -16,7 +16,13 @@ pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
     };
     let opened = decrypt_message(ctx, &trust, &raw, opts)?;
     trust.save();
-    io::write_output(args.io.output.as_deref(), &opened.message)?;
+    // A bad signature inside means the text was altered or forged; a
+    // failed decryption leaves no output behind (SPEC section 2).
+    if opened.verdict.exit_code() != ExitCode::Failed {
+        io::write_output(args.io.output.as_deref(), &opened.message)?;
+    } else if ctx.verbosity >= 0 {
+        eprintln!("the decrypted message is not written: its signature is bad");
+    }
     // The message owns stdout unless it went to a file.
     let stream = match args.io.output.as_deref() {
         Some(p) if p != std::path::Path::new("-") => Stream::Stdout,

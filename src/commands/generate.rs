@@ -93,7 +93,7 @@ In the keyring directory: X.509 and OpenPGP certificates, CRLs, trust anchors, w
 \fImailseal.conf\fR
 In the keyring directory, optional: one option per line, as in \fIgpg.conf\fR (\fB#\fR starts a comment). \fBprefer\-protocol openpgp\fR|\fBsmime\fR is the protocol \fBsign\fR and \fBencrypt\fR use, without \fB\-\-smime\fR or \fB\-\-openpgp\fR, when both would do (default openpgp). An unknown option or value is an error (exit 2).
 .SH SECURITY
-Strings from messages and certificates are shown escaped. EnvelopedData (AES\-CBC) has no integrity protection; decrypt writes its plaintext only when a good signature inside covers the whole message, or with \fB\-\-legacy\-cbc\fR. OpenPGP data without integrity protection (a SED packet, or a failed MDC or AEAD check) is an error and no plaintext is written. Encryption never falls back to plaintext: a recipient without a fully valid binding is an error naming that recipient.
+Strings from messages and certificates are shown escaped. EnvelopedData (AES\-CBC) has no integrity protection; decrypt writes its plaintext only when a trusted signature inside covers the whole message, or with \fB\-\-legacy\-cbc\fR. A decrypted message whose signature inside is bad (exit 1) is not written. OpenPGP data without integrity protection (a SED packet, or a failed MDC or AEAD check) is an error and no plaintext is written. Encryption never falls back to plaintext: a recipient without a fully valid binding is an error naming that recipient.
 .SH EXAMPLES
 .nf
 mailseal keyring import alice.p12

@@ -196,7 +196,7 @@ fn signer_of(c: &Certificate) -> Signer {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct DecryptOptions {
     /// Accept EnvelopedData (CBC, no integrity protection) even when no
-    /// good signature inside authenticates it.
+    /// trusted signature inside authenticates it.
     pub legacy_cbc: bool,
 }
 
@@ -254,10 +254,12 @@ fn authenticated(
     }
 }
 
-/// Whether a good signature covers the whole decrypted message, which
-/// authenticates a CBC-encrypted content.
+/// Whether trusted signatures cover the whole decrypted message, which
+/// authenticates a CBC-encrypted content. Any good signature would not
+/// do: an attacker can sign what they spliced in with a key of their own.
 fn signed_good(verdict: &Verdict) -> bool {
-    !verdict.signatures.is_empty()
+    verdict.exit_code() == crate::error::ExitCode::Ok
+        && !verdict.signatures.is_empty()
         && verdict
             .signatures
             .iter()
