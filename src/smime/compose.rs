@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::keyring::{Keyring, StoredCert};
 use crate::mime::{self, HeaderField, SignaturePart};
 use crate::time::Timestamp;
+use crate::trust::verdict::TrustLevel;
 use crate::trust::x509::{check_usage, Purpose};
 use crate::trust::TrustData;
 use rayon::prelude::*;
@@ -253,7 +254,15 @@ fn choose_recipients(
     let mut missing = Vec::new();
     for (q, pick) in queries.iter().zip(picks) {
         match pick {
-            Ok(c) => push_unique(&mut chosen, c),
+            Ok((c, warning)) => {
+                if let Some(w) = warning.filter(|_| ctx.verbosity >= 0) {
+                    eprintln!(
+                        "warning: encrypting to {} with a certificate you asked for with --trust-any: {w}",
+                        crate::safe::Safe(q)
+                    );
+                }
+                push_unique(&mut chosen, c)
+            }
             Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
         }
     }
@@ -304,23 +313,70 @@ fn lookup_recipient(keyring: &Keyring, query: &str) -> Result<(Option<String>, V
     Ok((email, found))
 }
 
-/// The best usable certificate among a recipient's, or why there is none.
+/// The best usable certificate among a recipient's, with a warning when
+/// it is one only `--trust-any` allows, or why there is none.
 fn pick_recipient(
     at: Timestamp,
     trust: &TrustData,
     email: Option<&str>,
     found: Vec<StoredCert>,
     trust_any: bool,
-) -> std::result::Result<StoredCert, String> {
+) -> std::result::Result<(StoredCert, Option<String>), String> {
     let mut why = "no S/MIME certificate in the keyring".to_string();
     let mut usable: Vec<StoredCert> = Vec::new();
+    let mut on_request: Vec<(StoredCert, String)> = Vec::new();
     for c in found {
-        match unusable_because(at, trust, &c, email, trust_any) {
-            Some(reason) => why = reason,
-            None => usable.push(c),
+        match usability(at, trust, &c, email) {
+            Usability::Usable => usable.push(c),
+            Usability::OnRequest(reason) => {
+                why = format!("{reason}; pass --trust-any to use it anyway");
+                on_request.push((c, reason));
+            }
+            Usability::Unusable(reason) => why = reason,
         }
     }
-    newest(usable).ok_or(why)
+    if let Some(c) = newest(usable) {
+        return Ok((c, None));
+    }
+    if !trust_any {
+        return Err(why);
+    }
+    on_request
+        .into_iter()
+        .max_by_key(|(c, _)| cert::validity(&c.cert).0)
+        .map(|(c, reason)| (c, Some(reason)))
+        .ok_or(why)
+}
+
+/// Whether a recipient certificate may be used.
+enum Usability {
+    Usable,
+    /// Expired, not yet valid or not fully trusted: only with
+    /// `--trust-any`, which the user gives knowing why.
+    OnRequest(String),
+    /// Revoked, or not an encryption certificate: never.
+    Unusable(String),
+}
+
+fn usability(at: Timestamp, trust: &TrustData, c: &StoredCert, email: Option<&str>) -> Usability {
+    if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
+        return Usability::Unusable(format!("certificate not usable for encryption: {e}"));
+    }
+    let t = trust.validate(&c.cert, &[], email);
+    let reason = t.reason.clone().unwrap_or_default();
+    if t.level == TrustLevel::Revoked {
+        return Usability::Unusable(format!("certificate revoked ({reason})"));
+    }
+    if !cert::valid_at(&c.cert, at) {
+        let (from, until) = cert::validity(&c.cert);
+        return Usability::OnRequest(format!(
+            "certificate expired or not yet valid (valid {from} to {until})"
+        ));
+    }
+    if !t.is_full() {
+        return Usability::OnRequest(format!("certificate not trusted ({reason})"));
+    }
+    Usability::Usable
 }
 
 /// Of our own certificates (with a secret key), the newest that is valid
@@ -337,30 +393,4 @@ fn best_own(candidates: Vec<StoredCert>, at: Timestamp, purpose: Purpose) -> Opt
 /// The certificate issued last: the one a user most likely means.
 fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
     certs.into_iter().max_by_key(|c| cert::validity(&c.cert).0)
-}
-
-/// Why a recipient certificate may not be used, or None if it may.
-fn unusable_because(
-    at: Timestamp,
-    trust: &TrustData,
-    c: &StoredCert,
-    email: Option<&str>,
-    trust_any: bool,
-) -> Option<String> {
-    if !cert::valid_at(&c.cert, at) {
-        return Some("certificate expired or not yet valid".into());
-    }
-    if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
-        return Some(format!("certificate not usable for encryption: {e}"));
-    }
-    if trust_any {
-        return None;
-    }
-    let t = trust.validate(&c.cert, &[], email);
-    (!t.is_full()).then(|| {
-        format!(
-            "certificate not trusted ({}); pass --trust-any to use it anyway",
-            t.reason.unwrap_or_default()
-        )
-    })
 }
