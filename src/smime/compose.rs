@@ -232,10 +232,7 @@ fn choose_recipients(
         ));
     }
     let trust = TrustData::load(keyring, ctx.at)?;
-    let found = queries
-        .iter()
-        .map(|q| lookup_recipient(keyring, q))
-        .collect::<Result<Vec<_>>>()?;
+    let found = lookup_recipients(keyring, &queries)?;
     // Path validation dominates when there are many recipients.
     let at = ctx.at;
     let picks: Vec<_> = found
@@ -288,14 +285,28 @@ fn add_self(
     Ok(())
 }
 
-/// The certificates a recipient query names, and its address if it is one.
-fn lookup_recipient(keyring: &Keyring, query: &str) -> Result<(Option<String>, Vec<StoredCert>)> {
-    let email = query.contains('@').then(|| query.to_ascii_lowercase());
-    let found = match &email {
-        Some(e) => keyring.by_email(e)?,
-        None => keyring.find(query)?,
-    };
-    Ok((email, found))
+/// The certificates each recipient query names, and its address if it is
+/// one. Addresses are looked up together ([`Keyring::by_emails`]).
+fn lookup_recipients(
+    keyring: &Keyring,
+    queries: &[String],
+) -> Result<Vec<(Option<String>, Vec<StoredCert>)>> {
+    let emails: Vec<Option<String>> = queries
+        .iter()
+        .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
+        .collect();
+    let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
+    let mut by_address = keyring.by_emails(&addresses)?.into_iter();
+    let mut out = Vec::with_capacity(queries.len());
+    for (query, email) in queries.iter().zip(emails) {
+        // One result per address, in order.
+        let found = match &email {
+            Some(_) => by_address.next().unwrap_or_default(),
+            None => keyring.find(query)?,
+        };
+        out.push((email, found));
+    }
+    Ok(out)
 }
 
 /// The best usable certificate among a recipient's, or why there is none.
