@@ -58,6 +58,43 @@ pub fn base64_encode_parts_into(parts: &[&[u8]], out: &mut Vec<u8>) {
     }
 }
 
+/// Base64 lines of the concatenation of `parts`, written to `w` through a
+/// buffer of about 80 KB: a large body is neither joined first nor held
+/// encoded in memory, and no fresh pages are touched for the output.
+pub fn base64_write_parts(parts: &[&[u8]], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const CHUNK_LINES: usize = 1024;
+    let mut buf = Vec::with_capacity((CHUNK_LINES + 1) * (LINE_MAX + 2));
+    let mut carry = [0u8; B64_LINE_BYTES];
+    let mut held = 0;
+    for part in parts {
+        let mut part = *part;
+        if held > 0 {
+            let take = (B64_LINE_BYTES - held).min(part.len());
+            carry[held..held + take].copy_from_slice(&part[..take]);
+            held += take;
+            part = &part[take..];
+            if held < B64_LINE_BYTES {
+                continue;
+            }
+            encode_whole_lines(&carry, &mut buf);
+        }
+        let whole = part.len() / B64_LINE_BYTES * B64_LINE_BYTES;
+        for chunk in part[..whole].chunks(CHUNK_LINES * B64_LINE_BYTES) {
+            encode_whole_lines(chunk, &mut buf);
+            w.write_all(&buf)?;
+            buf.clear();
+        }
+        let rest = &part[whole..];
+        carry[..rest.len()].copy_from_slice(rest);
+        held = rest.len();
+    }
+    if held > 0 {
+        base64_encode_into(&carry[..held], &mut buf);
+        buf.extend_from_slice(b"\r\n");
+    }
+    w.write_all(&buf)
+}
+
 /// Encodes `data`, a multiple of 57 bytes, as 76-character CRLF lines
 /// through a stack buffer (no zero-filling of `out`).
 fn encode_whole_lines(data: &[u8], out: &mut Vec<u8>) {
