@@ -136,7 +136,25 @@ impl RawCert {
 /// per address. Whether a secret key exists is looked up in a set read
 /// once, not per row: each row's probe of the secret-key table reads the
 /// stored key, which spills to an overflow page.
+///
+/// Certificate rows do not fit a page either: every key comparison on the
+/// way down the certificate index reads an overflow page, and SQLite reads
+/// those from the file directly (one `pread` each, about eight per
+/// address) unless the file is memory-mapped. So it is, for this read
+/// only. The keyring is never truncated (no VACUUM), the one way a mapped
+/// database file can fail other than a disk error.
 pub(crate) fn raw_by_emails(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<RawCert>>> {
+    conn.pragma_update(None, "mmap_size", MAP_LIMIT)?;
+    let out = raw_by_emails_mapped(conn, addrs);
+    // Failing to unmap only leaves the mapping in place: not an error.
+    let _ = conn.pragma_update(None, "mmap_size", 0);
+    out
+}
+
+/// The most of the keyring file mapped for [`raw_by_emails`].
+const MAP_LIMIT: i64 = 1 << 30;
+
+fn raw_by_emails_mapped(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<RawCert>>> {
     let tx = conn.unchecked_transaction()?;
     let secrets: std::collections::HashSet<String> = tx
         .prepare_cached("SELECT spki_sha256 FROM x509_secret_keys")?
