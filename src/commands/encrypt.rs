@@ -8,7 +8,7 @@ use crate::mime;
 use crate::openpgp::mail as pgp;
 use crate::openpgp::recipient_addresses as pgp_recipients;
 use crate::safe::Safe;
-use crate::smime::compose::{encrypt_message, EncryptOptions, SignOptions};
+use crate::smime::compose::{encrypt_message, prepare_encrypted, EncryptOptions, SignOptions};
 use crate::smime::encrypt::{Cipher, RsaPadding};
 use crate::trust::verdict::Protocol;
 use crate::trust::TrustData;
@@ -86,8 +86,8 @@ fn neither(pgp_missing: &[String], smime_error: Error) -> Error {
 fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
     let hidden = hidden_recipients(raw, args)?;
     if hidden.is_empty() {
-        let encrypted = encrypt_message(ctx, raw, &smime_options(args))?;
-        io::write_output(args.io.output.as_deref(), &encrypted)?;
+        let encrypted = prepare_encrypted(ctx, raw, &smime_options(args))?;
+        io::write_output_with(args.io.output.as_deref(), |w| encrypted.write_to(w))?;
         return Ok(ExitCode::Ok);
     }
     let Some(dir) = args.io.output.as_deref().filter(|p| p.is_dir()) else {

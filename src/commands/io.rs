@@ -42,11 +42,21 @@ fn read_stdin() -> Result<Vec<u8>> {
 /// Callers produce the whole output before calling this, so an error
 /// earlier in the run never leaves partial output.
 pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<()> {
+    write_output_with(path, |w| w.write_all(data))
+}
+
+/// [`write_output`] for output that `produce` writes in pieces (a large
+/// message encoded as it is written). `produce` must not fail for reasons
+/// of its own: everything that can go wrong is checked before.
+pub fn write_output_with(
+    path: Option<&Path>,
+    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match path {
-        Some(p) if p != Path::new("-") => write_atomic(p, data, false),
+        Some(p) if p != Path::new("-") => write_atomic_with(p, false, produce),
         _ => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(data).and_then(|()| out.flush()) {
+            match produce(&mut out).and_then(|()| out.flush()) {
                 Ok(()) => Ok(()),
                 // A closed pipe (e.g. `| head`) is not an error worth reporting.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -60,11 +70,20 @@ pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<()> {
 /// exists and is not a regular file (`/dev/null`, a FIFO) is written
 /// directly: there is nothing to replace.
 pub fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
+    write_atomic_with(path, private, |w| w.write_all(data))
+}
+
+/// [`write_atomic`] for output that `produce` writes in pieces.
+fn write_atomic_with(
+    path: &Path,
+    private: bool,
+    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut f| f.write_all(data))
+            .and_then(|mut f| produce(&mut f))
             .map_err(|e| Error::io(path, e));
     }
     let dir = match path.parent() {
@@ -87,7 +106,7 @@ pub fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
         #[cfg(not(unix))]
         let _ = private;
         let mut f = opts.open(&tmp)?;
-        f.write_all(data)?;
+        produce(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -120,6 +139,19 @@ mod tests {
             .unwrap()
             .file_type()
             .is_char_device());
+    }
+
+    #[test]
+    fn output_written_in_pieces_is_whole() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let p = dir.path().join("out.eml");
+        write_output_with(Some(&p), |w| {
+            w.write_all(b"one ")?;
+            w.write_all(b"two")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"one two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -214,6 +214,17 @@ impl Keyring {
         query::by_email(&*self.conn()?, email.trim())
     }
 
+    /// [`Keyring::by_email`] for many addresses at once: read in one
+    /// transaction, parsed in parallel outside the keyring lock.
+    pub fn by_emails(&self, emails: &[String]) -> Result<Vec<Vec<StoredCert>>> {
+        use rayon::prelude::*;
+        let trimmed: Vec<String> = emails.iter().map(|e| e.trim().to_string()).collect();
+        let raw = query::raw_by_emails(&*self.conn()?, &trimmed)?;
+        raw.into_par_iter()
+            .map(|rows| rows.into_iter().map(query::RawCert::parse).collect())
+            .collect()
+    }
+
     pub fn by_fingerprint(&self, fingerprint: &str) -> Result<Option<StoredCert>> {
         query::by_fingerprint(&*self.conn()?, fingerprint)
     }

@@ -117,6 +117,69 @@ fn by_subject(conn: &Connection, text: &str) -> Result<Vec<StoredCert>> {
     select(conn, "WHERE instr(c.subject_lc, ?1) > 0", &[&text])
 }
 
+/// A certificate row as read, parsed later ([`RawCert::parse`]) so the
+/// parsing can run outside the keyring lock and in parallel.
+pub(crate) struct RawCert {
+    der: Vec<u8>,
+    fingerprint: String,
+    has_secret: bool,
+}
+
+impl RawCert {
+    pub fn parse(self) -> Result<StoredCert> {
+        row_to_cert(&self.der, self.fingerprint, self.has_secret)
+    }
+}
+
+/// The certificates of each address (lower-cased), newest first, all read
+/// in one transaction: one consistent view and one lock instead of one
+/// per address. Whether a secret key exists is looked up in a set read
+/// once, not per row: each row's probe of the secret-key table reads the
+/// stored key, which spills to an overflow page.
+///
+/// Certificate rows do not fit a page either: every key comparison on the
+/// way down the certificate index reads an overflow page, and SQLite reads
+/// those from the file directly (one `pread` each, about eight per
+/// address) unless the file is memory-mapped. So it is, for this read
+/// only. The keyring is never truncated (no VACUUM), the one way a mapped
+/// database file can fail other than a disk error.
+pub(crate) fn raw_by_emails(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<RawCert>>> {
+    conn.pragma_update(None, "mmap_size", MAP_LIMIT)?;
+    let out = raw_by_emails_mapped(conn, addrs);
+    // Failing to unmap only leaves the mapping in place: not an error.
+    let _ = conn.pragma_update(None, "mmap_size", 0);
+    out
+}
+
+/// The most of the keyring file mapped for [`raw_by_emails`].
+const MAP_LIMIT: i64 = 1 << 30;
+
+fn raw_by_emails_mapped(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<RawCert>>> {
+    let tx = conn.unchecked_transaction()?;
+    let secrets: std::collections::HashSet<String> = tx
+        .prepare_cached("SELECT spki_sha256 FROM x509_secret_keys")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT c.der, c.spki_sha256, c.fingerprint FROM x509_certs c WHERE c.fingerprint \
+         IN (SELECT fingerprint FROM x509_emails WHERE email = ?1) {ORDER}"
+    ))?;
+    let mut out = Vec::with_capacity(addrs.len());
+    for addr in addrs {
+        let rows = stmt.query_map([addr.to_lowercase()], |r| {
+            Ok(RawCert {
+                der: r.get(0)?,
+                has_secret: secrets.contains(r.get_ref(1)?.as_str()?),
+                fingerprint: r.get(2)?,
+            })
+        })?;
+        out.push(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    drop(stmt);
+    tx.commit()?;
+    Ok(out)
+}
+
 pub(crate) fn all(conn: &Connection) -> Result<Vec<StoredCert>> {
     select(conn, "", &[])
 }

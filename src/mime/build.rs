@@ -2,7 +2,9 @@
 //! (RFC 8551 sections 3.5.3 and 3.3, RFC 1847 section 2.1). All output has
 //! CRLF line ends.
 
-use super::codec::{base64_encode_lines_into, base64_encode_parts_into, to_crlf};
+use super::codec::{
+    base64_encode_lines_into, base64_encode_parts_into, base64_write_parts, to_crlf,
+};
 use super::header::{is_mime_field, is_named};
 use super::parse::{split_headers, HeaderField};
 
@@ -65,6 +67,25 @@ pub fn build_pkcs7_mime(outer: &[HeaderField], smime_type: &str, der: &[u8]) -> 
 
 /// [`build_pkcs7_mime`] for DER given in pieces that concatenate to it.
 pub fn build_pkcs7_mime_parts(outer: &[HeaderField], smime_type: &str, der: &[&[u8]]) -> Vec<u8> {
+    let mut out = pkcs7_mime_head(outer, smime_type);
+    base64_encode_parts_into(der, &mut out);
+    out
+}
+
+/// [`build_pkcs7_mime_parts`] written to `w` as it is encoded, so a large
+/// message is never held in memory base64-encoded.
+pub fn write_pkcs7_mime_parts(
+    w: &mut dyn std::io::Write,
+    outer: &[HeaderField],
+    smime_type: &str,
+    der: &[&[u8]],
+) -> std::io::Result<()> {
+    w.write_all(&pkcs7_mime_head(outer, smime_type))?;
+    base64_write_parts(der, w)
+}
+
+/// Outer fields and the application/pkcs7-mime header, up to the body.
+fn pkcs7_mime_head(outer: &[HeaderField], smime_type: &str) -> Vec<u8> {
     let mut out = outer_fields(outer);
     out.extend_from_slice(
         format!(
@@ -75,7 +96,6 @@ pub fn build_pkcs7_mime_parts(outer: &[HeaderField], smime_type: &str, der: &[&[
         )
         .as_bytes(),
     );
-    base64_encode_parts_into(der, &mut out);
     out
 }
 

@@ -12,7 +12,8 @@ pub mod parse;
 pub mod qp;
 
 pub use build::{
-    build_multipart_signed, build_pkcs7_mime, build_pkcs7_mime_parts, join_entity, SignaturePart,
+    build_multipart_signed, build_pkcs7_mime, build_pkcs7_mime_parts, join_entity,
+    write_pkcs7_mime_parts, SignaturePart,
 };
 pub use canon::{is_relay_safe, split_for_protection, Protected};
 pub use codec::{

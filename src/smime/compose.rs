@@ -53,11 +53,40 @@ pub fn sign_message(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec
 }
 
 /// Encrypts a whole message (optionally signing it first) to its recipients.
+pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Result<Vec<u8>> {
+    Ok(prepare_encrypted(ctx, raw, opts)?.to_vec())
+}
+
+/// An encrypted message ready to be written: its outer header fields and
+/// the envelope in pieces, base64-encoded only as it is written.
+pub struct EncryptedMessage {
+    outer: Vec<HeaderField>,
+    smime_type: &'static str,
+    envelope: encrypt::Envelope,
+}
+
+impl EncryptedMessage {
+    /// Writes the whole message; nothing here can fail but `w`.
+    pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        mime::write_pkcs7_mime_parts(w, &self.outer, self.smime_type, &self.envelope.parts())
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        mime::build_pkcs7_mime_parts(&self.outer, self.smime_type, &self.envelope.parts())
+    }
+}
+
+/// [`encrypt_message`] up to the output, which the caller streams with
+/// [`EncryptedMessage::write_to`].
 ///
 /// Recipients come from the header alone, so the content is canonicalized
 /// and sealed on a second core while the recipients' certificates are
 /// looked up, judged and the content key wrapped for them.
-pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Result<Vec<u8>> {
+pub fn prepare_encrypted(
+    ctx: &Ctx,
+    raw: &[u8],
+    opts: &EncryptOptions<'_>,
+) -> Result<EncryptedMessage> {
     let (headers, _) = mime::split_headers(raw)?;
     let outer: Vec<HeaderField> = headers
         .iter()
@@ -69,10 +98,13 @@ pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Resu
         Some(sign_opts) => Some(signed_entity(ctx, raw, sign_opts)?),
         None => None,
     };
-    let seal = || match &signed {
-        Some(entity) => encrypt::seal(entity, &key, opts.cipher),
+    let cipher = opts.cipher;
+    let key_ref = &key;
+    // The entity is encrypted in place: the content is not copied again.
+    let seal = move || match signed {
+        Some(entity) => encrypt::seal_owned(entity, key_ref, cipher),
         None => mime::split_for_protection(raw)
-            .and_then(|p| encrypt::seal(&p.entity, &key, opts.cipher)),
+            .and_then(|p| encrypt::seal_owned(p.entity, key_ref, cipher)),
     };
     let (wrapped, sealed) = std::thread::scope(|scope| {
         let sealing = scope.spawn(seal);
@@ -90,11 +122,11 @@ pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Resu
         Cipher::Aes256Gcm => "authEnveloped-data",
         Cipher::Aes256Cbc => "enveloped-data",
     };
-    Ok(mime::build_pkcs7_mime_parts(
-        &outer,
+    Ok(EncryptedMessage {
+        outer,
         smime_type,
-        &envelope.parts(),
-    ))
+        envelope,
+    })
 }
 
 /// The signed MIME entity (multipart/signed or signed-data, without outer
@@ -239,10 +271,7 @@ fn choose_recipients(
         ));
     }
     let trust = TrustData::load(keyring, ctx.at)?;
-    let found = queries
-        .iter()
-        .map(|q| lookup_recipient(keyring, q))
-        .collect::<Result<Vec<_>>>()?;
+    let found = lookup_recipients(keyring, &queries)?;
     // Path validation dominates when there are many recipients.
     let at = ctx.at;
     let picks: Vec<_> = found
@@ -303,14 +332,28 @@ fn add_self(
     Ok(())
 }
 
-/// The certificates a recipient query names, and its address if it is one.
-fn lookup_recipient(keyring: &Keyring, query: &str) -> Result<(Option<String>, Vec<StoredCert>)> {
-    let email = query.contains('@').then(|| query.to_ascii_lowercase());
-    let found = match &email {
-        Some(e) => keyring.by_email(e)?,
-        None => keyring.find(query)?,
-    };
-    Ok((email, found))
+/// The certificates each recipient query names, and its address if it is
+/// one. Addresses are looked up together ([`Keyring::by_emails`]).
+fn lookup_recipients(
+    keyring: &Keyring,
+    queries: &[String],
+) -> Result<Vec<(Option<String>, Vec<StoredCert>)>> {
+    let emails: Vec<Option<String>> = queries
+        .iter()
+        .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
+        .collect();
+    let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
+    let mut by_address = keyring.by_emails(&addresses)?.into_iter();
+    let mut out = Vec::with_capacity(queries.len());
+    for (query, email) in queries.iter().zip(emails) {
+        // One result per address, in order.
+        let found = match &email {
+            Some(_) => by_address.next().unwrap_or_default(),
+            None => keyring.find(query)?,
+        };
+        out.push((email, found));
+    }
+    Ok(out)
 }
 
 /// The best usable certificate among a recipient's, with a warning when

@@ -125,6 +125,11 @@ pub struct Sealed {
 /// Encrypts the content once: AES-256-GCM (RFC 5084: 12-byte nonce,
 /// 16-byte tag) or AES-256-CBC with PKCS#7 padding (RFC 3565).
 pub fn seal(content: &[u8], key: &ContentKey, cipher: Cipher) -> Result<Sealed> {
+    seal_owned(content.to_vec(), key, cipher)
+}
+
+/// [`seal`], encrypting `content` in place.
+pub fn seal_owned(mut content: Vec<u8>, key: &ContentKey, cipher: Cipher) -> Result<Sealed> {
     let cek = key.0.as_slice();
     match cipher {
         Cipher::Aes256Gcm => {
@@ -132,31 +137,29 @@ pub fn seal(content: &[u8], key: &ContentKey, cipher: Cipher) -> Result<Sealed> 
             rand::fill(&mut nonce);
             let (head, _) =
                 encrypted_content_info_head(&aes256_gcm_algorithm_id(&nonce)?, content.len())?;
-            let mut body = content.to_vec();
-            let tag = aes256_gcm_seal(cek, &nonce, &mut body)?;
+            let tag = aes256_gcm_seal(cek, &nonce, &mut content)?;
             let mut mac = Vec::with_capacity(GCM_TAG_LEN + 2);
             push_header(&mut mac, Tag::OctetString, GCM_TAG_LEN)?;
             mac.extend_from_slice(&tag);
             Ok(Sealed {
                 cipher,
                 head,
-                body,
+                body: content,
                 mac,
             })
         }
         Cipher::Aes256Cbc => {
             let mut iv = [0u8; BLOCK_LEN];
             rand::fill(&mut iv);
-            let ct_len = cbc_padded_len(content.len());
+            let plain_len = content.len();
+            let ct_len = cbc_padded_len(plain_len);
             let (head, _) = encrypted_content_info_head(&aes256_cbc_algorithm_id(&iv)?, ct_len)?;
-            let mut body = Vec::with_capacity(ct_len);
-            body.extend_from_slice(content);
-            body.resize(ct_len, 0);
-            aes256_cbc_seal(cek, &iv, &mut body, content.len())?;
+            content.resize(ct_len, 0);
+            aes256_cbc_seal(cek, &iv, &mut content, plain_len)?;
             Ok(Sealed {
                 cipher,
                 head,
-                body,
+                body: content,
                 mac: Vec::new(),
             })
         }

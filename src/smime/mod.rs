@@ -13,6 +13,7 @@ pub mod envelope;
 pub mod kari;
 pub mod key;
 pub mod ktri;
+pub mod montgomery;
 pub mod open;
 pub mod rsa_public;
 pub mod sigcheck;

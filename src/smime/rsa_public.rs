@@ -3,35 +3,28 @@
 //!
 //! Encrypting to many recipients is dominated by `m^e mod n`; the general
 //! big-integer code of the `rsa` crate spends about 65 us on one 2048-bit
-//! operation. Here the modulus has a fixed width of 32 limbs, so the
-//! Montgomery multiplication (CIOS, Koç et al. 1996) runs over arrays the
-//! compiler unrolls, about 40 us per operation in all. Every step does the
-//! same work whatever the operands are, including the final subtraction, so
-//! the padded message (which holds the content key) does not show in the
-//! timing; only the public exponent decides the sequence of squarings.
+//! operation. Here the modulus has a fixed width of 32 limbs
+//! ([`super::montgomery`]), and for `e = 65537` one operation is 18
+//! Montgomery products, 16 of them squarings, plus preparing the key (`R^2
+//! mod n` by long division, half a product): about 20 us. Every product
+//! does the same work whatever the operands are, so the padded message
+//! (which holds the content key) does not show in the timing; only the
+//! public exponent decides the sequence of squarings and multiplications.
 //! Padding (RFC 8017 sections 7.1.1 and 7.2.1) is done here too, so the
 //! whole encryption bypasses the general code.
 
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::montgomery::{less_than, Limbs, Modulus, LIMBS};
 use crate::error::{Error, Result};
 
-/// Limbs of 64 bits in a 2048-bit modulus.
-const LIMBS: usize = 32;
 /// Bytes in a 2048-bit modulus.
 pub const MODULUS_BYTES: usize = LIMBS * 8;
 
-type Limbs = [u64; LIMBS];
-
 /// A 2048-bit RSA public key prepared for Montgomery arithmetic.
 pub struct RsaPublic2048 {
-    /// The modulus, least significant limb first.
-    n: Limbs,
-    /// `-n^-1 mod 2^64`.
-    n0inv: u64,
-    /// `R^2 mod n` with `R = 2^2048`: converts into Montgomery form.
-    rr: Limbs,
+    n: Modulus,
     e: u64,
 }
 
@@ -42,9 +35,6 @@ impl RsaPublic2048 {
     pub fn new(n: &[u8], e: &[u8]) -> Option<Self> {
         let n = strip_zeros(n);
         let e = strip_zeros(e);
-        if n.len() != MODULUS_BYTES || n[0] < 0x80 || n[MODULUS_BYTES - 1] & 1 == 0 {
-            return None;
-        }
         if e.is_empty() || e.len() > 8 {
             return None;
         }
@@ -52,37 +42,35 @@ impl RsaPublic2048 {
         if e < 3 || e & 1 == 0 {
             return None;
         }
-        let n = from_be(n)?;
-        let n0inv = neg_inverse(n[0]);
-        let mut key = RsaPublic2048 {
-            n,
-            n0inv,
-            rr: [0; LIMBS],
+        Some(RsaPublic2048 {
+            n: Modulus::new(from_be(n)?)?,
             e,
-        };
-        key.rr = key.r_squared();
-        Some(key)
+        })
     }
 
     /// `em^e mod n` for a big-endian `em` of exactly 256 bytes that is
     /// smaller than `n` (true of every padded message: it starts with 0).
+    ///
+    /// Left-to-right binary exponentiation in Montgomery form, except that
+    /// the last multiplication (`e` is odd) takes `em` as it is, which
+    /// leaves Montgomery form at once: `(x R) em / R = x em`.
     pub fn encrypt_raw(&self, em: &[u8]) -> Result<[u8; MODULUS_BYTES]> {
         let m = from_be(em).ok_or_else(|| Error::Crypto("RSA input has the wrong size".into()))?;
-        if !less_than(&m, &self.n) {
+        if !less_than(&m, self.n.n()) {
             return Err(Error::Crypto("RSA input is not below the modulus".into()));
         }
-        let base = self.mul(&m, &self.rr);
-        let mut acc = base;
+        let m = Zeroizing::new(m);
+        let base = Zeroizing::new(self.n.to_montgomery(&m));
+        let mut acc = Zeroizing::new(*base);
         let top = 63 - self.e.leading_zeros();
-        for bit in (0..top).rev() {
-            acc = self.mul(&acc, &acc);
+        for bit in (1..top).rev() {
+            *acc = self.n.sqr(&acc);
             if (self.e >> bit) & 1 == 1 {
-                acc = self.mul(&acc, &base);
+                *acc = self.n.mul(&acc, &base);
             }
         }
-        let mut one = [0u64; LIMBS];
-        one[0] = 1;
-        Ok(to_be(&self.mul(&acc, &one)))
+        *acc = self.n.sqr(&acc);
+        Ok(to_be(&self.n.mul(&acc, &m)))
     }
 
     /// RSAES-PKCS1-v1_5 encryption of `msg` (RFC 8017 section 7.2.1).
@@ -94,47 +82,6 @@ impl RsaPublic2048 {
     /// MGF1, and an empty label (RFC 8017 section 7.1.1).
     pub fn encrypt_oaep_sha256(&self, msg: &[u8]) -> Result<[u8; MODULUS_BYTES]> {
         self.encrypt_raw(&oaep_sha256_pad(msg)?)
-    }
-
-    /// Montgomery product `a * b / R mod n`.
-    fn mul(&self, a: &Limbs, b: &Limbs) -> Limbs {
-        let n = &self.n;
-        let mut t = [0u64; LIMBS + 2];
-        for &bi in b {
-            let mut carry = 0;
-            for j in 0..LIMBS {
-                (t[j], carry) = mac(t[j], a[j], bi, carry);
-            }
-            let (lo, hi) = add(t[LIMBS], carry);
-            t[LIMBS] = lo;
-            t[LIMBS + 1] = hi;
-            let m = t[0].wrapping_mul(self.n0inv);
-            let (_, mut carry) = mac(t[0], m, n[0], 0);
-            for j in 1..LIMBS {
-                (t[j - 1], carry) = mac(t[j], m, n[j], carry);
-            }
-            let (lo, hi) = add(t[LIMBS], carry);
-            t[LIMBS - 1] = lo;
-            t[LIMBS] = t[LIMBS + 1] + hi;
-        }
-        reduce_once(&t, n)
-    }
-
-    /// `R^2 mod n`: `R mod n` doubled 64 times is `2^64 R`; five Montgomery
-    /// squarings take it to `2^2048 R = R^2`. `n` is public, so the
-    /// data-dependent doubling is harmless.
-    fn r_squared(&self) -> Limbs {
-        let mut x = negate(&self.n); // R - n = R mod n, as n > R/2
-        for _ in 0..64 {
-            let overflow = shl1(&mut x);
-            if overflow || !less_than(&x, &self.n) {
-                sub_in_place(&mut x, &self.n);
-            }
-        }
-        for _ in 0..5 {
-            x = self.mul(&x, &x);
-        }
-        x
     }
 }
 
@@ -198,49 +145,6 @@ fn mgf1_sha256_xor(out: &mut [u8], seed: &[u8]) {
     }
 }
 
-/// `t + a * b + carry` as (low, high) limbs.
-#[inline(always)]
-fn mac(t: u64, a: u64, b: u64, carry: u64) -> (u64, u64) {
-    let r = u128::from(t) + u128::from(a) * u128::from(b) + u128::from(carry);
-    (r as u64, (r >> 64) as u64)
-}
-
-#[inline(always)]
-fn add(a: u64, b: u64) -> (u64, u64) {
-    let r = u128::from(a) + u128::from(b);
-    (r as u64, (r >> 64) as u64)
-}
-
-/// `t mod n` for `t < 2n` (`LIMBS + 1` significant limbs), computing the
-/// subtraction always and selecting with a mask: no branch on the value.
-fn reduce_once(t: &[u64; LIMBS + 2], n: &Limbs) -> Limbs {
-    let mut diff = [0u64; LIMBS];
-    let mut borrow = 0u64;
-    for j in 0..LIMBS {
-        let (d, b1) = t[j].overflowing_sub(n[j]);
-        let (d, b2) = d.overflowing_sub(borrow);
-        diff[j] = d;
-        borrow = u64::from(b1 | b2);
-    }
-    let (_, under) = t[LIMBS].overflowing_sub(borrow);
-    let keep_t = u64::from(under).wrapping_neg();
-    let mut out = [0u64; LIMBS];
-    for j in 0..LIMBS {
-        out[j] = (t[j] & keep_t) | (diff[j] & !keep_t);
-    }
-    out
-}
-
-/// `-n0^-1 mod 2^64` by Newton's iteration (each step doubles the
-/// correct low bits; n0 is odd).
-fn neg_inverse(n0: u64) -> u64 {
-    let mut inv: u64 = 1;
-    for _ in 0..6 {
-        inv = inv.wrapping_mul(2u64.wrapping_sub(n0.wrapping_mul(inv)));
-    }
-    inv.wrapping_neg()
-}
-
 fn strip_zeros(b: &[u8]) -> &[u8] {
     let start = b.iter().position(|&x| x != 0).unwrap_or(b.len());
     &b[start..]
@@ -265,49 +169,6 @@ fn to_be(x: &Limbs) -> [u8; MODULUS_BYTES] {
         chunk.copy_from_slice(&limb.to_be_bytes());
     }
     out
-}
-
-fn less_than(a: &Limbs, b: &Limbs) -> bool {
-    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        if x != y {
-            return x < y;
-        }
-    }
-    false
-}
-
-/// `2^2048 - x`.
-fn negate(x: &Limbs) -> Limbs {
-    let mut out = [0u64; LIMBS];
-    let mut borrow = 0u64;
-    for j in 0..LIMBS {
-        let (d, b1) = 0u64.overflowing_sub(x[j]);
-        let (d, b2) = d.overflowing_sub(borrow);
-        out[j] = d;
-        borrow = u64::from(b1 | b2);
-    }
-    out
-}
-
-/// Doubles `x`; true if a bit was shifted out of the top.
-fn shl1(x: &mut Limbs) -> bool {
-    let mut carry = 0;
-    for limb in x.iter_mut() {
-        let next = *limb >> 63;
-        *limb = (*limb << 1) | carry;
-        carry = next;
-    }
-    carry == 1
-}
-
-fn sub_in_place(x: &mut Limbs, n: &Limbs) {
-    let mut borrow = 0u64;
-    for j in 0..LIMBS {
-        let (d, b1) = x[j].overflowing_sub(n[j]);
-        let (d, b2) = d.overflowing_sub(borrow);
-        x[j] = d;
-        borrow = u64::from(b1 | b2);
-    }
 }
 
 #[cfg(test)]
@@ -352,6 +213,44 @@ mod tests {
         assert_eq!(private.decrypt(oaep, &c).unwrap(), cek);
         // Randomised: two encryptions differ.
         assert_ne!(fast.encrypt_pkcs1v15(&cek).unwrap(), c);
+    }
+
+    /// `m^e mod n` by square-and-multiply with the `rsa` crate's integers.
+    fn pow_mod_reference(m: &[u8], e: u64, n: &[u8]) -> Vec<u8> {
+        use rsa::BoxedUint;
+        let n = BoxedUint::from_be_slice(n, 2048).unwrap().to_nz().unwrap();
+        let m = BoxedUint::from_be_slice(m, 2048).unwrap();
+        // Products are taken at twice the width, so they do not wrap.
+        let wide = |x: &BoxedUint| {
+            BoxedUint::from_words_with_precision(x.as_words().iter().copied(), 4096)
+        };
+        let mut acc = BoxedUint::one_with_precision(2048);
+        for bit in (0..64).rev() {
+            acc = wide(&acc).wrapping_mul(&acc).rem(&n);
+            if (e >> bit) & 1 == 1 {
+                acc = wide(&acc).wrapping_mul(&m).rem(&n);
+            }
+        }
+        acc.to_be_bytes().to_vec()
+    }
+
+    #[test]
+    fn raw_operation_matches_the_rsa_crate_for_several_exponents() {
+        // Any odd 2048-bit modulus will do for the arithmetic.
+        let mut n = [0u8; MODULUS_BYTES];
+        rand::fill(&mut n[..]);
+        n[0] |= 0x80;
+        n[MODULUS_BYTES - 1] |= 1;
+        for e in [3u64, 17, 65537, (1 << 32) + 1, u64::MAX] {
+            let key = RsaPublic2048::new(&n, &e.to_be_bytes()).unwrap();
+            for fill in [0u8, 0x01, 0x7f] {
+                let mut em = [fill; MODULUS_BYTES];
+                em[0] = 0;
+                em[MODULUS_BYTES - 1] = 0x42;
+                let ours = key.encrypt_raw(&em).unwrap();
+                assert_eq!(ours.to_vec(), pow_mod_reference(&em, e, &n), "e = {e}");
+            }
+        }
     }
 
     #[test]

@@ -233,3 +233,33 @@ fn many_handles_create_a_fresh_keyring_at_once() {
         });
     }
 }
+
+#[test]
+fn looks_up_many_addresses_at_once_as_one_by_one() {
+    let s = Scratch::new();
+    s.ec_cert("alice", "Alice", "alice@example.org");
+    s.ec_cert("bob", "Bob", "bob@example.org");
+    let k = open(&s, "k");
+    import(&k, &s.concat(&["alice.pem", "alice.key", "bob.pem"]));
+    let asked: Vec<String> = [
+        "Bob@Example.org",
+        "nobody@example.org",
+        " alice@example.org",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    let together = k.by_emails(&asked).unwrap();
+    assert_eq!(together.len(), 3);
+    for (addr, found) in asked.iter().zip(&together) {
+        let alone = k.by_email(addr).unwrap();
+        let fingerprints = |v: &[crate::keyring::StoredCert]| {
+            v.iter()
+                .map(|c| (c.fingerprint.clone(), c.has_secret, c.emails.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fingerprints(found), fingerprints(&alone), "{addr}");
+    }
+    assert!(together[1].is_empty());
+    assert!(together[2][0].has_secret && !together[0][0].has_secret);
+}
