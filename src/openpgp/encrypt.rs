@@ -84,6 +84,37 @@ pub fn encrypt(
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Encrypted> {
+    let sealed = encrypt_binary(plaintext, recipients, signer, at)?;
+    Ok(Encrypted {
+        armored: armor_message(&sealed.parts()),
+        seipd_version: sealed.seipd_version,
+    })
+}
+
+/// An encrypted message in binary form: the PKESKs, then the container.
+pub(crate) struct Sealed {
+    pkesks: Vec<Vec<u8>>,
+    container: Vec<u8>,
+    seipd_version: u8,
+}
+
+impl Sealed {
+    /// The packets in order; joined, they are the message.
+    pub(crate) fn parts(&self) -> Vec<&[u8]> {
+        let mut parts: Vec<&[u8]> = self.pkesks.iter().map(Vec::as_slice).collect();
+        parts.push(&self.container);
+        parts
+    }
+}
+
+/// [`encrypt`] without the armor, for callers that armor it where it
+/// goes.
+pub(crate) fn encrypt_binary(
+    plaintext: &[u8],
+    recipients: &[Recipient],
+    signer: Option<&SigningKey>,
+    at: Timestamp,
+) -> Result<Sealed> {
     if recipients.is_empty() {
         return Err(Error::Recipients("no recipients".into()));
     }
@@ -99,15 +130,13 @@ pub fn encrypt(
         recipients.iter().map(|r| &r.cert).collect()
     };
     let session_key = SessionKey::new(CIPHER.key_size().map_err(fail)?).map_err(fail)?;
-    let (pkesks, body) = rayon::join(
+    let (pkesks, container) = rayon::join(
         || wrap_for_all(&chosen, v2, &session_key),
         || seal(plaintext, &session_key, v2, signer, &named, at),
     );
-    let (pkesks, body) = (pkesks?, body?);
-    let mut parts: Vec<&[u8]> = pkesks.iter().map(Vec::as_slice).collect();
-    parts.push(&body);
-    Ok(Encrypted {
-        armored: armor_message(&parts),
+    Ok(Sealed {
+        pkesks: pkesks?,
+        container: container?,
         seipd_version: if v2 { 2 } else { 1 },
     })
 }
