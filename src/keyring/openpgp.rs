@@ -46,7 +46,6 @@ pub struct StoredPgpCert {
 }
 
 impl Keyring {
-    /// Certificates with a user ID holding exactly this address.
     /// Whether the keyring holds any OpenPGP certificate at all: an
     /// S/MIME-only keyring then skips every OpenPGP lookup.
     pub fn has_openpgp(&self) -> Result<bool> {
@@ -55,10 +54,19 @@ impl Keyring {
             .query_row("SELECT EXISTS (SELECT 1 FROM pgp_certs)", [], |r| r.get(0))?)
     }
 
+    /// Certificates with a user ID holding exactly this address.
     pub fn pgp_by_email(&self, email: &str) -> Result<Vec<StoredPgpCert>> {
         // The rows are read under the connection lock; parsing is not.
         let rows = pgp_store::by_email_raw(&*self.conn()?, email)?;
         pgp_store::parse_all(rows)
+    }
+
+    /// [`Keyring::pgp_by_email`] for many addresses, in their order: one
+    /// query, and each certificate parsed once, on all cores, however
+    /// many of the addresses it holds.
+    pub fn pgp_by_emails(&self, emails: &[String]) -> Result<Vec<Vec<StoredPgpCert>>> {
+        let rows = pgp_store::by_emails_raw(&*self.conn()?, emails)?;
+        pgp_store::parse_per_email(rows, emails)
     }
 
     /// The certificate with this primary fingerprint (hex, any spacing,
@@ -336,6 +344,46 @@ mod tests {
         assert_eq!(k.pgp_by_email("ALICE@example.org").unwrap().len(), 1);
         assert_eq!(k.pgp_with_secret().unwrap().len(), 1);
         assert!(!has_plain(&k.pgp_secret(&fpr).unwrap()));
+    }
+
+    #[test]
+    fn finds_many_addresses_at_once_in_their_order() {
+        let (_dir, k) = keyring();
+        // Sequoia's CertBuilder: Dave has two addresses, Erin one.
+        let dave = CertBuilder::general_purpose(Some("Dave <dave@example.org>"))
+            .add_userid("D <d@example.net>")
+            .generate()
+            .unwrap()
+            .0
+            .strip_secret_key_material();
+        let erin = tsk("Erin <erin@example.org>").strip_secret_key_material();
+        for c in [&dave, &erin] {
+            k.import(&c.to_vec().unwrap(), &pass(PASS)).unwrap();
+        }
+        let asked = [
+            "d@example.net",
+            "nobody@example.org",
+            " ERIN@example.org",
+            "dave@example.org",
+            "d@example.net",
+        ];
+        let asked: Vec<String> = asked.iter().map(|a| a.to_string()).collect();
+        let found = k.pgp_by_emails(&asked).unwrap();
+        let fprs: Vec<Vec<String>> = found
+            .iter()
+            .map(|f| f.iter().map(|c| c.cert.fingerprint().to_hex()).collect())
+            .collect();
+        let (d, e) = (dave.fingerprint().to_hex(), erin.fingerprint().to_hex());
+        assert_eq!(
+            fprs,
+            [vec![d.clone()], vec![], vec![e], vec![d.clone()], vec![d]]
+        );
+        assert_eq!(found[0][0].emails, ["d@example.net", "dave@example.org"]);
+        for (one, many) in asked.iter().zip(&found) {
+            let single: Vec<_> = k.pgp_by_email(one).unwrap();
+            assert_eq!(single.len(), many.len(), "{one}");
+        }
+        assert!(k.pgp_by_emails(&[]).unwrap().is_empty());
     }
 
     fn has_plain(cert: &Cert) -> bool {

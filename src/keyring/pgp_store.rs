@@ -3,6 +3,9 @@
 //! and its transferable secret key beside it. Callers run writes inside
 //! one transaction.
 
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, ToSql};
 use sequoia_openpgp::cert::Cert;
 use sequoia_openpgp::parse::Parse;
@@ -272,6 +275,78 @@ pub(crate) fn by_email_raw(conn: &Connection, addr: &str) -> Result<Vec<RawPgp>>
         "WHERE c.fingerprint IN (SELECT fingerprint FROM pgp_emails WHERE email = ?1)",
         &[&addr.trim().to_lowercase()],
     )
+}
+
+/// [`by_email`] for many addresses in one query, unparsed: each row with
+/// the lower-cased address that found it, newest first per address (the
+/// order of [`by_email`]). The addresses travel as one JSON array, so the
+/// statement is prepared once whatever their number.
+pub(crate) fn by_emails_raw(conn: &Connection, addrs: &[String]) -> Result<Vec<(String, RawPgp)>> {
+    let wanted: Vec<String> = addrs.iter().map(|a| a.trim().to_lowercase()).collect();
+    let list = serde_json::to_string(&wanted)
+        .map_err(|e| Error::Keyring(format!("listing addresses: {e}")))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.email, c.fingerprint, c.cert, EXISTS(SELECT 1 FROM pgp_secret_keys s \
+         WHERE s.fingerprint = c.fingerprint) \
+         FROM pgp_emails e JOIN pgp_certs c ON c.fingerprint = e.fingerprint \
+         WHERE e.email IN (SELECT value FROM json_each(?1)) \
+         ORDER BY e.email, c.created DESC, c.fingerprint",
+    )?;
+    let rows = stmt.query_map([list], |r| {
+        Ok((
+            r.get(0)?,
+            RawPgp {
+                fingerprint: r.get(1)?,
+                bytes: r.get(2)?,
+                has_secret: r.get(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The rows of [`by_emails_raw`] parsed, grouped per address of
+/// `emails`, in their order. Each certificate is parsed once, on all
+/// cores, however many of the addresses it holds; one found by a single
+/// address (the usual case) is moved there, not copied.
+pub(crate) fn parse_per_email(
+    rows: Vec<(String, RawPgp)>,
+    emails: &[String],
+) -> Result<Vec<Vec<StoredPgpCert>>> {
+    let mut raw: BTreeMap<String, RawPgp> = BTreeMap::new();
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (email, row) in rows {
+        found
+            .entry(email)
+            .or_default()
+            .push(row.fingerprint.clone());
+        raw.entry(row.fingerprint.clone()).or_insert(row);
+    }
+    let mut parsed: BTreeMap<String, StoredPgpCert> = raw
+        .into_par_iter()
+        .map(|(fpr, row)| row.parse().map(|c| (fpr, c)))
+        .collect::<Result<_>>()?;
+    let keys: Vec<String> = emails.iter().map(|e| e.trim().to_lowercase()).collect();
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in keys.iter().filter_map(|e| found.get(e)).flatten() {
+        *uses.entry(f).or_default() += 1;
+    }
+    let mut take = |f: &str| match uses.get_mut(f) {
+        Some(n) if *n > 1 => {
+            *n -= 1;
+            parsed.get(f).cloned()
+        }
+        _ => parsed.remove(f),
+    };
+    Ok(keys
+        .iter()
+        .map(|e| {
+            found
+                .get(e)
+                .map(|fprs| fprs.iter().filter_map(|f| take(f)).collect())
+                .unwrap_or_default()
+        })
+        .collect())
 }
 
 /// [`by_key`], unparsed.

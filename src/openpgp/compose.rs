@@ -2,9 +2,9 @@
 //! and the recipients (keyring, trust) is the caller's business; this
 //! only shapes the message.
 
-use super::encrypt::{encrypt, Recipient};
+use super::encrypt::{encrypt_binary, Recipient};
 use super::keys::SigningKey;
-use super::mime::{build_encrypted, build_signed};
+use super::mime::{build_encrypted_binary, build_signed};
 use super::sign::sign_detached;
 use crate::error::Result;
 use crate::mime::{self, HeaderField};
@@ -29,13 +29,13 @@ pub fn encrypt_message(
     at: Timestamp,
 ) -> Result<Vec<u8>> {
     let protected = mime::split_for_protection(raw)?;
-    let sealed = encrypt(&protected.entity, recipients, signer, at)?;
+    let sealed = encrypt_binary(&protected.entity, recipients, signer, at)?;
     let outer: Vec<HeaderField> = protected
         .outer
         .into_iter()
         .filter(|h| !h.name.eq_ignore_ascii_case("Bcc"))
         .collect();
-    Ok(build_encrypted(&outer, &sealed.armored))
+    Ok(build_encrypted_binary(&outer, &sealed.parts()))
 }
 
 /// The addresses a message goes to (To, Cc, Bcc; lower-cased, each

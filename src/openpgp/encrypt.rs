@@ -37,6 +37,7 @@ use super::armor::armor_message;
 use super::from_sequoia;
 use super::keys::SigningKey;
 use super::policy::{policy_at, system_time, MailPolicy};
+use super::seipd;
 use crate::error::{Error, Result};
 use crate::safe::Safe;
 use crate::time::Timestamp;
@@ -84,6 +85,37 @@ pub fn encrypt(
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Encrypted> {
+    let sealed = encrypt_binary(plaintext, recipients, signer, at)?;
+    Ok(Encrypted {
+        armored: armor_message(&sealed.parts()),
+        seipd_version: sealed.seipd_version,
+    })
+}
+
+/// An encrypted message in binary form: the PKESKs, then the container.
+pub(crate) struct Sealed {
+    pkesks: Vec<Vec<u8>>,
+    container: Vec<u8>,
+    seipd_version: u8,
+}
+
+impl Sealed {
+    /// The packets in order; joined, they are the message.
+    pub(crate) fn parts(&self) -> Vec<&[u8]> {
+        let mut parts: Vec<&[u8]> = self.pkesks.iter().map(Vec::as_slice).collect();
+        parts.push(&self.container);
+        parts
+    }
+}
+
+/// [`encrypt`] without the armor, for callers that armor it where it
+/// goes.
+pub(crate) fn encrypt_binary(
+    plaintext: &[u8],
+    recipients: &[Recipient],
+    signer: Option<&SigningKey>,
+    at: Timestamp,
+) -> Result<Sealed> {
     if recipients.is_empty() {
         return Err(Error::Recipients("no recipients".into()));
     }
@@ -99,15 +131,13 @@ pub fn encrypt(
         recipients.iter().map(|r| &r.cert).collect()
     };
     let session_key = SessionKey::new(CIPHER.key_size().map_err(fail)?).map_err(fail)?;
-    let (pkesks, body) = rayon::join(
+    let (pkesks, container) = rayon::join(
         || wrap_for_all(&chosen, v2, &session_key),
         || seal(plaintext, &session_key, v2, signer, &named, at),
     );
-    let (pkesks, body) = (pkesks?, body?);
-    let mut parts: Vec<&[u8]> = pkesks.iter().map(Vec::as_slice).collect();
-    parts.push(&body);
-    Ok(Encrypted {
-        armored: armor_message(&parts),
+    Ok(Sealed {
+        pkesks: pkesks?,
+        container: container?,
         seipd_version: if v2 { 2 } else { 1 },
     })
 }
@@ -194,7 +224,8 @@ fn wrap(
 }
 
 /// The encryption container (binary): inside it the optional one-pass
-/// signature around the literal data.
+/// signature around the literal data. SEIPD v1 is ours ([`seipd`]); v2,
+/// and v1 beyond 4 GiB, Sequoia's.
 fn seal(
     plaintext: &[u8],
     sk: &SessionKey,
@@ -203,6 +234,23 @@ fn seal(
     named: &[&Cert],
     at: Timestamp,
 ) -> Result<Vec<u8>> {
+    if !v2 {
+        let sealed = match signer {
+            None => match seipd::literal_header(plaintext.len()) {
+                Some(header) => seipd::seal_v1(&[&header, plaintext], CIPHER, sk)?,
+                None => None,
+            },
+            Some(s) => {
+                let mut inner = Vec::with_capacity(plaintext.len() + 4096);
+                let message = Message::new(&mut inner);
+                write_signed_literal(message, plaintext, s, named, at)?;
+                seipd::seal_v1(&[&inner], CIPHER, sk)?
+            }
+        };
+        if let Some(sealed) = sealed {
+            return Ok(sealed);
+        }
+    }
     // The container adds a few dozen bytes per 4 KiB chunk (v2) or a
     // prefix and an MDC (v1), and partial body length headers.
     let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 64 + 4096);
@@ -211,22 +259,40 @@ fn seal(
     if v2 {
         encryptor = encryptor.aead_algo(AEADAlgorithm::default());
     }
-    let mut message = encryptor.build().map_err(fail)?;
-    if let Some(s) = signer {
-        let mut signing = Signer::new(message, s.keypair.clone())
-            .map_err(fail)?
-            .hash_algo(s.hash_algo())
-            .map_err(fail)?
-            .creation_time(system_time(at));
-        for cert in named {
-            signing = signing.add_intended_recipient(cert);
-        }
-        message = signing.build().map_err(fail)?;
+    let message = encryptor.build().map_err(fail)?;
+    match signer {
+        Some(s) => write_signed_literal(message, plaintext, s, named, at)?,
+        None => write_literal(message, plaintext)?,
     }
+    Ok(out)
+}
+
+/// The one-pass signature, the literal data and the signature, written
+/// to `message`, which is then finished.
+fn write_signed_literal(
+    message: Message<'_>,
+    plaintext: &[u8],
+    s: &SigningKey,
+    named: &[&Cert],
+    at: Timestamp,
+) -> Result<()> {
+    let mut signing = Signer::new(message, s.keypair.clone())
+        .map_err(fail)?
+        .hash_algo(s.hash_algo())
+        .map_err(fail)?
+        .creation_time(system_time(at));
+    for cert in named {
+        signing = signing.add_intended_recipient(cert);
+    }
+    write_literal(signing.build().map_err(fail)?, plaintext)
+}
+
+/// The literal data packet, written to `message`, which is then
+/// finished.
+fn write_literal(message: Message<'_>, plaintext: &[u8]) -> Result<()> {
     let mut literal = LiteralWriter::new(message).build().map_err(fail)?;
     literal
         .write_all(plaintext)
         .map_err(|e| Error::Crypto(e.to_string()))?;
-    literal.finalize().map_err(fail)?;
-    Ok(out)
+    literal.finalize().map_err(fail)
 }

@@ -150,11 +150,20 @@ pub fn choose_recipients(
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ]);
     }
+    let mut found = look_up(trust.keyring(), &wanted)?.into_iter();
+    let candidates: Vec<_> = wanted
+        .iter()
+        .map(|(query, _)| match is_address(query) {
+            true => Ok(found.next().unwrap_or_default()),
+            false => trust.keyring().pgp_find(query).map_err(|e| e.to_string()),
+        })
+        .collect();
     // Judging each binding in the web of trust dominates with many
     // recipients: spread it over the cores.
     let picks: Vec<_> = wanted
         .par_iter()
-        .map(|(query, _)| pick(trust, query, req.trust_any))
+        .zip(candidates)
+        .map(|((query, _), found)| pick(trust, query, found?, req.trust_any))
         .collect();
     let mut chosen: Vec<Recipient> = Vec::new();
     let mut missing = Vec::new();
@@ -202,17 +211,38 @@ fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<Cert> {
         })
 }
 
-/// The best certificate for one recipient query, or why there is none.
-fn pick(trust: &TrustData, query: &str, trust_any: bool) -> std::result::Result<Cert, String> {
-    let keyring = trust.keyring();
-    let email = query
-        .contains('@')
-        .then(|| query.trim().to_ascii_lowercase());
-    let found = match &email {
-        Some(e) => keyring.pgp_by_email(e),
-        None => keyring.pgp_find(query),
-    }
-    .map_err(|e| e.to_string())?;
+/// Whether a recipient query is an address (else a fingerprint, key ID
+/// or name).
+fn is_address(query: &str) -> bool {
+    query.contains('@')
+}
+
+/// The certificates of every recipient named by address, in the order
+/// of `wanted`, in one keyring query. `Err` says why the keyring could
+/// not be read.
+fn look_up(
+    keyring: &Keyring,
+    wanted: &[(String, bool)],
+) -> std::result::Result<Vec<Vec<StoredPgpCert>>, Vec<String>> {
+    let emails: Vec<String> = wanted
+        .iter()
+        .filter(|(q, _)| is_address(q))
+        .map(|(q, _)| q.clone())
+        .collect();
+    keyring
+        .pgp_by_emails(&emails)
+        .map_err(|e| vec![e.to_string()])
+}
+
+/// The best of the certificates `found` for one recipient query, or why
+/// there is none.
+fn pick(
+    trust: &TrustData,
+    query: &str,
+    found: Vec<StoredPgpCert>,
+    trust_any: bool,
+) -> std::result::Result<Cert, String> {
+    let email = is_address(query).then(|| query.trim().to_ascii_lowercase());
     let mut why = "no OpenPGP certificate in the keyring".to_string();
     let mut usable: Vec<StoredPgpCert> = Vec::new();
     for c in found {

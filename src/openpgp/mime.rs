@@ -2,6 +2,7 @@
 //! multipart/encrypted messages, and taking multipart/encrypted apart
 //! (multipart/signed is parsed by [`crate::mime::analyze`]).
 
+use super::armor::armor_message_into;
 use super::sign::DetachedSignature;
 use crate::error::{Error, Result};
 use crate::mime::build::{fresh_boundary, outer_fields, param_token};
@@ -54,8 +55,37 @@ pub fn build_signed(outer: &[HeaderField], entity: &[u8], sig: &DetachedSignatur
 pub fn build_encrypted(outer: &[HeaderField], armored: &[u8]) -> Vec<u8> {
     let message = to_crlf(armored);
     let boundary = fresh_boundary(&message);
+    encrypted_around(outer, &boundary, message.len(), |out| {
+        push_armor(out, &message)
+    })
+}
+
+/// [`build_encrypted`] for a binary message (the concatenation of
+/// `parts`), armored straight into the output: a megabyte message is
+/// neither copied nor searched for the boundary. Our armor is base64
+/// between the BEGIN and END lines, and the boundary holds `_`, which
+/// neither contains, so no search is needed.
+pub(crate) fn build_encrypted_binary(outer: &[HeaderField], parts: &[&[u8]]) -> Vec<u8> {
+    let boundary = fresh_boundary(b"");
+    debug_assert!(boundary.contains('_'));
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let armored_len = total / 57 * 78 + 256;
+    encrypted_around(outer, &boundary, armored_len, |out| {
+        armor_message_into(parts, out);
+        out.extend_from_slice(b"\r\n");
+    })
+}
+
+/// The multipart/encrypted entity with `boundary`; `armor` appends the
+/// armored message, ending with one CRLF before the closing delimiter.
+fn encrypted_around(
+    outer: &[HeaderField],
+    boundary: &str,
+    armored_len: usize,
+    armor: impl FnOnce(&mut Vec<u8>),
+) -> Vec<u8> {
     let mut out = outer_fields(outer);
-    out.reserve(message.len() + 512);
+    out.reserve(armored_len + 512);
     out.extend_from_slice(
         format!(
             "Content-Type: multipart/encrypted;\r\n\tprotocol=\"{ENCRYPTED_PROTOCOL}\"; boundary=\"{boundary}\"\r\n\r\n"
@@ -75,7 +105,7 @@ pub fn build_encrypted(outer: &[HeaderField], armored: &[u8]) -> Vec<u8> {
           Content-Description: OpenPGP encrypted message\r\n\
           Content-Disposition: inline; filename=\"encrypted.asc\"\r\n\r\n",
     );
-    push_armor(&mut out, &message);
+    armor(&mut out);
     out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     out
 }
@@ -199,6 +229,23 @@ mod tests {
         let (h, body) = split_headers(&msg).unwrap();
         let got = parse_encrypted(&h, body).unwrap().unwrap();
         assert_eq!(got, to_crlf(armored).as_ref());
+    }
+
+    #[test]
+    fn binary_message_is_armored_in_place_and_parses_back() {
+        let outer = split_headers(b"To: b@example.org\r\n\r\n").unwrap().0;
+        let data: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+        let msg = build_encrypted_binary(&outer, &[&data[..7], &data[7..]]);
+        let (h, body) = split_headers(&msg).unwrap();
+        let armored = parse_encrypted(&h, body).unwrap().unwrap();
+        assert_eq!(armored, super::super::armor::armor_message(&[&data]));
+        let binary = super::super::armor::dearmor_message(&armored).unwrap();
+        assert_eq!(binary.as_ref(), data.as_slice());
+        // One CRLF between the armor and the closing delimiter.
+        let end = b"-----END PGP MESSAGE-----\r\n";
+        let at = msg.windows(end.len()).position(|w| w == end).unwrap();
+        assert!(msg[at + end.len()..].starts_with(b"\r\n--=_ms_"));
+        assert!(msg.ends_with(b"--\r\n"));
     }
 
     #[test]
