@@ -186,7 +186,9 @@ pub struct EncryptArgs {
     /// Do not add the sender's own certificate as a recipient
     #[arg(long)]
     pub no_self: bool,
-    /// Also use recipient certificates that are not fully trusted
+    /// Also use recipient certificates that are not fully trusted or have
+    /// expired, with a warning on stderr for each; revoked ones are never
+    /// used
     #[arg(long)]
     pub trust_any: bool,
     #[command(flatten)]

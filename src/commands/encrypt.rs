@@ -173,11 +173,12 @@ fn openpgp_if_valid(
     }
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let (headers, _) = mime::split_headers(raw)?;
-    let recipients = match pgp::choose_recipients(&trust, &headers, request) {
-        Ok(r) => r,
+    let chosen = match pgp::choose_recipients(&trust, &headers, request) {
+        Ok(c) => c,
         Err(missing) => return Ok(Err(missing)),
     };
-    let encrypted = pgp::encrypt_to(ctx, raw, &recipients, request.sign)?;
+    let encrypted = pgp::encrypt_to(ctx, raw, &chosen.recipients, request.sign)?;
+    chosen.warn(ctx);
     trust.save();
     Ok(Ok(encrypted))
 }

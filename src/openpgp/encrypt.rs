@@ -53,6 +53,10 @@ pub struct Recipient {
     pub cert: Cert,
     /// Hide who this recipient is (Bcc): anonymous key IDs.
     pub hidden: bool,
+    /// Encrypt even though the certificate or its encryption keys have
+    /// expired (asked for with `--trust-any`). Revoked keys are never
+    /// used.
+    pub expired_ok: bool,
 }
 
 /// An armored OpenPGP message and the kind of encryption container.
@@ -122,7 +126,7 @@ pub(crate) fn encrypt_binary(
     let policy = policy_at(at);
     let chosen = recipients
         .iter()
-        .map(|r| choose_keys(&r.cert, r.hidden, &policy, at))
+        .map(|r| choose_keys(&r.cert, r.hidden, r.expired_ok, &policy, at))
         .collect::<Result<Vec<_>>>()?;
     let v2 = chosen.iter().all(|c| c.features.supports_seipdv2());
     let named: Vec<&Cert> = if chosen.iter().any(|c| c.hidden) {
@@ -148,15 +152,18 @@ fn fail(e: anyhow::Error) -> Error {
 
 /// Whether `cert` can be encrypted to at `at`, or why not (an
 /// [`Error::Recipients`] naming it): the check [`encrypt`] makes, for
-/// choosing recipients before encrypting.
-pub fn check_recipient(cert: &Cert, at: Timestamp) -> Result<()> {
-    choose_keys(cert, false, &policy_at(at), at).map(|_| ())
+/// choosing recipients before encrypting. With `expired_ok`, expired
+/// keys count as usable.
+pub fn check_recipient(cert: &Cert, at: Timestamp, expired_ok: bool) -> Result<()> {
+    choose_keys(cert, false, expired_ok, &policy_at(at), at).map(|_| ())
 }
 
-/// A recipient's valid, non-revoked encryption-capable keys at `at`.
+/// A recipient's valid, non-revoked encryption-capable keys at `at`
+/// (alive too, unless `expired_ok`).
 fn choose_keys<'a>(
     cert: &'a Cert,
     hidden: bool,
+    expired_ok: bool,
     policy: &'a MailPolicy,
     at: Timestamp,
 ) -> Result<Chosen<'a>> {
@@ -168,19 +175,21 @@ fn choose_keys<'a>(
             Safe(&format!("{e:#}"))
         ))
     })?;
-    valid
-        .alive()
-        .map_err(|e| not_usable(format!("certificate expired: {}", Safe(&format!("{e:#}")))))?;
+    if !expired_ok {
+        valid
+            .alive()
+            .map_err(|e| not_usable(format!("certificate expired: {}", Safe(&format!("{e:#}")))))?;
+    }
     if let RevocationStatus::Revoked(_) = valid.revocation_status() {
         return Err(not_usable("certificate revoked".into()));
     }
     let keys: Vec<_> = valid
         .keys()
         .supported()
-        .alive()
         .revoked(false)
         .for_transport_encryption()
         .for_storage_encryption()
+        .filter(|ka| expired_ok || ka.alive().is_ok())
         .map(|ka| ka.key())
         .collect();
     if keys.is_empty() {

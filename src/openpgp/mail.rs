@@ -49,9 +49,11 @@ pub fn encrypt(
     req: &EncryptRequest<'_>,
 ) -> Result<Vec<u8>> {
     let (headers, _) = mime::split_headers(raw)?;
-    let recipients = choose_recipients(trust, &headers, req)
+    let chosen = choose_recipients(trust, &headers, req)
         .map_err(|missing| Error::Recipients(missing.join("; ")))?;
-    encrypt_to(ctx, raw, &recipients, req.sign)
+    let encrypted = encrypt_to(ctx, raw, &chosen.recipients, req.sign)?;
+    chosen.warn(ctx);
+    Ok(encrypted)
 }
 
 /// Encrypts a whole message as PGP/MIME to recipients already chosen,
@@ -131,6 +133,26 @@ fn single_from(headers: &[HeaderField]) -> Result<String> {
     }
 }
 
+/// The recipients chosen for a message, and what the user should hear
+/// about the ones taken only because of `--trust-any`.
+pub struct Chosen {
+    pub recipients: Vec<Recipient>,
+    warnings: Vec<String>,
+}
+
+impl Chosen {
+    /// Tells the user (unless `--quiet`) about every recipient taken
+    /// only because of `--trust-any`: call it once the message is made.
+    pub fn warn(&self, ctx: &Ctx) {
+        if ctx.verbosity < 0 {
+            return;
+        }
+        for w in &self.warnings {
+            eprintln!("warning: encrypting to {w}");
+        }
+    }
+}
+
 /// The recipients: every `-r` query, or the message's To, Cc and Bcc
 /// (Bcc-only addresses hidden), plus the sender's own key. `Err` lists,
 /// one entry per recipient, what is missing.
@@ -138,7 +160,7 @@ pub fn choose_recipients(
     trust: &TrustData,
     headers: &[HeaderField],
     req: &EncryptRequest<'_>,
-) -> std::result::Result<Vec<Recipient>, Vec<String>> {
+) -> std::result::Result<Chosen, Vec<String>> {
     let wanted: Vec<(String, bool)> = if req.recipients.is_empty() {
         recipient_addresses(headers)
     } else {
@@ -166,10 +188,19 @@ pub fn choose_recipients(
         .map(|((query, _), found)| pick(trust, query, found?, req.trust_any))
         .collect();
     let mut chosen: Vec<Recipient> = Vec::new();
+    let mut warnings = Vec::new();
     let mut missing = Vec::new();
     for ((query, hidden), picked) in wanted.iter().zip(picks) {
         match picked {
-            Ok(cert) => push_unique(&mut chosen, cert, *hidden),
+            Ok(p) => {
+                if let Some(w) = p.warning {
+                    warnings.push(format!(
+                        "{} with a certificate you asked for with --trust-any: {w}",
+                        Safe(query)
+                    ));
+                }
+                push_unique(&mut chosen, p.cert, *hidden, p.expired_ok)
+            }
             Err(why) => missing.push(format!("{}: {why}", Safe(query))),
         }
     }
@@ -178,20 +209,30 @@ pub fn choose_recipients(
     }
     if req.include_self {
         if let Ok(own) = choose_own(trust, headers) {
-            push_unique(&mut chosen, own, false);
+            push_unique(&mut chosen, own, false, false);
         }
     }
-    Ok(chosen)
+    Ok(Chosen {
+        recipients: chosen,
+        warnings,
+    })
 }
 
-fn push_unique(chosen: &mut Vec<Recipient>, cert: Cert, hidden: bool) {
+fn push_unique(chosen: &mut Vec<Recipient>, cert: Cert, hidden: bool, expired_ok: bool) {
     match chosen
         .iter_mut()
         .find(|r| r.cert.fingerprint() == cert.fingerprint())
     {
         // Visible anywhere means visible.
-        Some(r) => r.hidden &= hidden,
-        None => chosen.push(Recipient { cert, hidden }),
+        Some(r) => {
+            r.hidden &= hidden;
+            r.expired_ok |= expired_ok;
+        }
+        None => chosen.push(Recipient {
+            cert,
+            hidden,
+            expired_ok,
+        }),
     }
 }
 
@@ -202,7 +243,7 @@ fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<Cert> {
         .keyring()
         .pgp_by_email(&from)?
         .into_iter()
-        .filter(|c| c.has_secret && check_recipient(&c.cert, trust.at()).is_ok())
+        .filter(|c| c.has_secret && check_recipient(&c.cert, trust.at(), false).is_ok())
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
         .map(|c| c.cert)
         .ok_or(Error::KeyNotFound {
@@ -234,34 +275,71 @@ fn look_up(
         .map_err(|e| vec![e.to_string()])
 }
 
+/// A recipient's certificate as [`pick`] chose it.
+struct Picked {
+    cert: Cert,
+    /// Taken although it has expired (`--trust-any`).
+    expired_ok: bool,
+    /// Why it would not have been taken without `--trust-any`.
+    warning: Option<String>,
+}
+
 /// The best of the certificates `found` for one recipient query, or why
-/// there is none.
+/// there is none. Without `trust_any` that is a live certificate whose
+/// binding has full validity; with it, any unrevoked certificate with an
+/// encryption key, preferring ones that need no warning.
 fn pick(
     trust: &TrustData,
     query: &str,
     found: Vec<StoredPgpCert>,
     trust_any: bool,
-) -> std::result::Result<Cert, String> {
+) -> std::result::Result<Picked, String> {
     let email = is_address(query).then(|| query.trim().to_ascii_lowercase());
     let mut why = "no OpenPGP certificate in the keyring".to_string();
-    let mut usable: Vec<StoredPgpCert> = Vec::new();
+    let mut usable: Vec<Picked> = Vec::new();
     for c in found {
-        if let Err(e) = check_recipient(&c.cert, trust.at()) {
-            why = match e {
-                Error::Recipients(reason) => reason,
-                other => other.to_string(),
-            };
-            continue;
-        }
-        match (trust_any, fully_valid(trust, &c, email.as_deref())) {
-            (true, _) | (false, Ok(())) => usable.push(c),
-            (false, Err(reason)) => why = format!("{}: {reason}", c.fingerprint),
-        }
+        let reason = |e: Error| match e {
+            Error::Recipients(reason) => reason,
+            other => other.to_string(),
+        };
+        let expired = match check_recipient(&c.cert, trust.at(), false) {
+            Ok(()) => None,
+            Err(e) if !trust_any => {
+                why = reason(e);
+                continue;
+            }
+            // What keeps it out even with --trust-any (revoked, no
+            // encryption key) is the reason to give.
+            Err(e) => match check_recipient(&c.cert, trust.at(), true) {
+                Ok(()) => Some(reason(e)),
+                Err(e) => {
+                    why = reason(e);
+                    continue;
+                }
+            },
+        };
+        let warning = match (fully_valid(trust, &c, email.as_deref()), trust_any) {
+            (Ok(()), _) => expired.clone(),
+            (Err(reason), true) => Some(expired.clone().unwrap_or(reason)),
+            (Err(reason), false) => {
+                why = format!("{}: {reason}", c.fingerprint);
+                continue;
+            }
+        };
+        usable.push(Picked {
+            cert: c.cert,
+            expired_ok: expired.is_some(),
+            warning,
+        });
     }
     usable
         .into_iter()
-        .max_by_key(|c| c.cert.primary_key().key().creation_time())
-        .map(|c| c.cert)
+        .max_by_key(|p| {
+            (
+                p.warning.is_none(),
+                p.cert.primary_key().key().creation_time(),
+            )
+        })
         .ok_or(why)
 }
 

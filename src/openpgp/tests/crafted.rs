@@ -28,6 +28,7 @@ fn parts(bob: &sequoia_openpgp::Cert) -> (Vec<u8>, Vec<u8>) {
     let r = [Recipient {
         cert: bob.clone(),
         hidden: false,
+        expired_ok: false,
     }];
     let e = encrypt(b"hello", &r, None, AT).unwrap();
     let pile = PacketPile::from_bytes(&binary(&e.armored)).unwrap();

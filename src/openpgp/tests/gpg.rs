@@ -80,6 +80,7 @@ fn each_of_three_gpg_recipients_decrypts_ours() {
         .map(|(i, k)| Recipient {
             cert: k.clone().strip_secret_key_material(),
             hidden: i == 2,
+            expired_ok: false,
         })
         .collect();
     let e = encrypt(

@@ -36,6 +36,7 @@ fn encrypted_to(bob: &Cert, signed_by: Option<&Cert>) -> Vec<u8> {
     let r = [Recipient {
         cert: bob.clone(),
         hidden: false,
+        expired_ok: false,
     }];
     encrypt(&vec![b'x'; 10_000], &r, signer.as_ref(), AT)
         .unwrap()

@@ -29,12 +29,14 @@ fn time_one_megabyte_operations() {
         .map(|i| Recipient {
             cert: cert_v1_only(&format!("r{i}@example.org")),
             hidden: false,
+            expired_ok: false,
         })
         .collect();
     let hundred_v2: Vec<Recipient> = (0..100)
         .map(|i| Recipient {
             cert: cert(&format!("r{i}@example.org")),
             hidden: false,
+            expired_ok: false,
         })
         .collect();
     let key = signer(&alice, AT);
@@ -64,6 +66,7 @@ fn time_one_megabyte_operations() {
         let r = [Recipient {
             cert: who.clone(),
             hidden: false,
+            expired_ok: false,
         }];
         let e = encrypt(&data, &r, Some(&key), AT).unwrap();
         let keys = MemoryKeys::new([who, alice.clone().strip_secret_key_material()]);

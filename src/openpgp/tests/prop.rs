@@ -29,7 +29,7 @@ fn fixture() -> &'static Fixture {
         let raw = b"From: alice@example.org\r\nTo: bob@example.org\r\nContent-Type: text/plain\r\n\r\nhello\r\n".to_vec();
         let key = signer(&alice, AT);
         let signed = sign_message(&raw, &key, AT).unwrap();
-        let r = [Recipient { cert: bob.clone(), hidden: false }];
+        let r = [Recipient { cert: bob.clone(), hidden: false, expired_ok: false }];
         let sealed = encrypt_message(&raw, &r, Some(&key), AT).unwrap();
         Fixture { alice, bob, raw, signed, sealed }
     })

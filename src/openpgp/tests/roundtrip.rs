@@ -86,6 +86,7 @@ fn encrypts_to_three_recipients_with_seipd_v2_when_all_support_it() {
     let recipients = [&a, &b, &c].map(|k| Recipient {
         cert: k.clone(),
         hidden: false,
+        expired_ok: false,
     });
     let e = encrypt(b"secret text", &recipients, None, AT).unwrap();
     assert_eq!(e.seipd_version, 2);
@@ -110,6 +111,7 @@ fn one_v1_only_recipient_means_seipd_v1() {
     let recipients = [a.clone(), old.clone()].map(|cert| Recipient {
         cert,
         hidden: false,
+        expired_ok: false,
     });
     let e = encrypt(b"text", &recipients, None, AT).unwrap();
     assert_eq!(e.seipd_version, 1);
@@ -137,10 +139,12 @@ fn hidden_recipients_get_wildcard_pkesks_and_can_decrypt() {
             Recipient {
                 cert: visible.clone(),
                 hidden: false,
+                expired_ok: false,
             },
             Recipient {
                 cert: bcc.clone(),
                 hidden: true,
+                expired_ok: false,
             },
         ];
         let sender = cert("from@example.org");
@@ -173,6 +177,7 @@ fn sign_and_encrypt_in_one_pass() {
         &[Recipient {
             cert: bob.clone(),
             hidden: false,
+            expired_ok: false,
         }],
         Some(&signer(&alice, AT)),
         AT,
@@ -213,6 +218,7 @@ fn v6_keys_round_trip_with_seipd_v2() {
         &[Recipient {
             cert: bob.clone(),
             hidden: true,
+            expired_ok: false,
         }],
         Some(&signer(&alice, AT)),
         AT,
@@ -263,10 +269,12 @@ fn message_level_encrypt_hides_bcc_and_decrypts() {
         Recipient {
             cert: bob.clone(),
             hidden: false,
+            expired_ok: false,
         },
         Recipient {
             cert: carol.clone(),
             hidden: true,
+            expired_ok: false,
         },
     ];
     let sealed = encrypt_message(raw, &recipients, Some(&signer(&alice, AT)), AT).unwrap();
@@ -300,6 +308,7 @@ fn sign_then_encrypt_nested_is_reported_inside() {
         &[Recipient {
             cert: bob.clone(),
             hidden: false,
+            expired_ok: false,
         }],
         None,
         AT,
@@ -321,6 +330,7 @@ fn fail_not_for_us() {
         &[Recipient {
             cert: bob,
             hidden: false,
+            expired_ok: false,
         }],
         None,
         AT,
@@ -341,6 +351,7 @@ fn fail_not_for_us() {
         &[Recipient {
             cert: carol,
             hidden: true,
+            expired_ok: false,
         }],
         None,
         AT,
@@ -361,6 +372,7 @@ fn fail_recipient_without_valid_key() {
         &[Recipient {
             cert: bob,
             hidden: false,
+            expired_ok: false,
         }],
         None,
         expired_later,

@@ -83,6 +83,7 @@ fn sqop_verifies_and_decrypts_ours() {
     let r = [Recipient {
         cert: sq.clone().strip_secret_key_material(),
         hidden: false,
+        expired_ok: false,
     }];
     let e = encrypt(b"to sqop", &r, Some(&signer(&alice, now())), now()).unwrap();
     assert_eq!((e.seipd_version, container(&e.armored).0), (1, 1));
@@ -120,6 +121,7 @@ fn v6_keys_with_sqop() {
     let r = [Recipient {
         cert: v6.clone(),
         hidden: false,
+        expired_ok: false,
     }];
     let e = encrypt(b"v6", &r, Some(&signer(&v6, now())), now()).unwrap();
     assert_eq!((e.seipd_version, container(&e.armored).0), (2, 2));

@@ -52,6 +52,7 @@ fn each_key_is_unlocked_once_for_many_anonymous_pkesks() {
         .map(|i| Recipient {
             cert: cert(&format!("h{i}@example.org")),
             hidden: true,
+            expired_ok: false,
         })
         .collect();
     let e = encrypt(b"x", &hidden, None, AT).unwrap();
@@ -80,6 +81,7 @@ fn fail_passphrase_problems_are_reported() {
     let r = [Recipient {
         cert: bob.clone(),
         hidden: false,
+        expired_ok: false,
     }];
     let e = encrypt(b"locked", &r, None, AT).unwrap();
     let none = MemoryKeys::new([bob.clone()]);
