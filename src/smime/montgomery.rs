@@ -295,7 +295,7 @@ mod tests {
     fn mul_mod_reference(a: &Limbs, b: &Limbs, n: &Limbs) -> Limbs {
         // Twice the width, so the product does not wrap.
         let wide = BoxedUint::from_words_with_precision(a.iter().copied(), 2 * BITS);
-        let product = wide.wrapping_mul(&to_big(b));
+        let product = wide.wrapping_mul(to_big(b));
         let modulus = to_big(n).to_nz().unwrap();
         from_big(&product.rem(&modulus))
     }
