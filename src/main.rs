@@ -2,6 +2,13 @@
 //! codes. Everything else lives in the library.
 
 fn main() -> std::process::ExitCode {
+    // Errors inside the libraries (Sequoia's among them) would capture a
+    // backtrace each when RUST_BACKTRACE is set, which makes encrypting to
+    // many recipients several times slower; they are never printed.
+    // Panics still follow RUST_BACKTRACE.
+    if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
+        std::env::set_var("RUST_LIB_BACKTRACE", "0");
+    }
     let cli = mailseal::cli::Cli::parse_with_sop_codes();
     match mailseal::commands::run(cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),

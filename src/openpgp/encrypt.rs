@@ -125,7 +125,7 @@ pub(crate) fn encrypt_binary(
     }
     let policy = policy_at(at);
     let chosen = recipients
-        .iter()
+        .par_iter()
         .map(|r| choose_keys(&r.cert, r.hidden, r.expired_ok, &policy, at))
         .collect::<Result<Vec<_>>>()?;
     let v2 = chosen.iter().all(|c| c.features.supports_seipdv2());
