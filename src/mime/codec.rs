@@ -442,7 +442,9 @@ mod tests {
     fn base64_encoded_on_several_cores_equals_base64_encoded_on_one() {
         // Large enough for the pieces of the parallel path, with a last
         // piece that is short and parts that do not start on a line.
-        let data: Vec<u8> = (0..1_300_007u32).map(|i| (i * 167 + i / 13) as u8).collect();
+        let data: Vec<u8> = (0..1_300_007u32)
+            .map(|i| (i * 167 + i / 13) as u8)
+            .collect();
         for cuts in [[0, 0, 0], [5, 900_000, 900_001], [114, 114, 1_300_000]] {
             let parts = [
                 &data[..cuts[0]],

@@ -143,7 +143,7 @@ fn status(s: PgpStatus) -> SigStatus {
 pub fn cert_emails(cert: &Cert) -> Vec<String> {
     let mut out: Vec<String> = cert
         .userids()
-        .filter_map(|u| u.userid().email_normalized().ok().flatten())
+        .filter_map(|u| super::userid::email_normalized(u.userid()))
         .collect();
     out.dedup();
     out

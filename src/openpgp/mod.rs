@@ -55,6 +55,7 @@ mod policy;
 mod seipd;
 mod sigcheck;
 mod sign;
+pub mod userid;
 
 #[cfg(test)]
 mod tests;

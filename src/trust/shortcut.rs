@@ -17,7 +17,7 @@ use sequoia_openpgp::{Cert, Fingerprint};
 use super::verdict::{Basis, Protocol, Trust, TrustLevel};
 use crate::error::Result;
 use crate::keyring::Keyring;
-use crate::openpgp::{policy_at, system_time};
+use crate::openpgp::{policy_at, system_time, userid};
 use crate::time::Timestamp;
 
 /// Full amount of trust.
@@ -112,12 +112,6 @@ fn bound_userid(cert: &Cert, email: &str, at: Timestamp) -> Option<String> {
     valid
         .userids()
         .filter(|u| matches!(u.revocation_status(), RevocationStatus::NotAsFarAsWeKnow))
-        .find(|u| {
-            u.userid()
-                .email_normalized()
-                .ok()
-                .flatten()
-                .is_some_and(|e| e == email)
-        })
+        .find(|u| userid::email_normalized(u.userid()).is_some_and(|e| e == email))
         .map(|u| String::from_utf8_lossy(u.userid().value()).into_owned())
 }
