@@ -173,11 +173,15 @@ fn openpgp_if_valid(
     }
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let (headers, _) = mime::split_headers(raw)?;
-    let chosen = match pgp::choose_recipients(&trust, &headers, request) {
+    let (chosen, protected) = rayon::join(
+        || pgp::choose_recipients(&trust, &headers, request),
+        || mime::split_for_protection(raw),
+    );
+    let chosen = match chosen {
         Ok(c) => c,
         Err(missing) => return Ok(Err(missing)),
     };
-    let encrypted = pgp::encrypt_to(ctx, raw, &chosen.recipients, request.sign)?;
+    let encrypted = pgp::encrypt_to(ctx, raw, protected?, &chosen.recipients, request.sign)?;
     chosen.warn(ctx);
     trust.save();
     Ok(Ok(encrypted))

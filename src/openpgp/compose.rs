@@ -7,7 +7,7 @@ use super::keys::SigningKey;
 use super::mime::{build_encrypted_binary, build_signed};
 use super::sign::sign_detached;
 use crate::error::Result;
-use crate::mime::{self, HeaderField};
+use crate::mime::{self, HeaderField, Protected};
 use crate::time::Timestamp;
 
 /// Signs a whole message (RFC 3156 section 5): the MIME entity is
@@ -28,7 +28,16 @@ pub fn encrypt_message(
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Vec<u8>> {
-    let protected = mime::split_for_protection(raw)?;
+    encrypt_protected(mime::split_for_protection(raw)?, recipients, signer, at)
+}
+
+/// [`encrypt_message`] for a message already split for protection.
+pub fn encrypt_protected(
+    protected: Protected,
+    recipients: &[Recipient],
+    signer: Option<&SigningKey>,
+    at: Timestamp,
+) -> Result<Vec<u8>> {
     let sealed = encrypt_binary(&protected.entity, recipients, signer, at)?;
     let outer: Vec<HeaderField> = protected
         .outer

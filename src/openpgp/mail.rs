@@ -7,14 +7,14 @@
 use rayon::prelude::*;
 use sequoia_openpgp::Cert;
 
-use super::compose::{encrypt_message, recipient_addresses, sign_message};
+use super::compose::{encrypt_protected, recipient_addresses, sign_message};
 use super::encrypt::{check_recipient, Recipient};
 use super::keyring_keys::KeyringKeys;
 use super::keys::SigningKey;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::keyring::{Keyring, StoredPgpCert};
-use crate::mime::{self, HeaderField};
+use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
 use crate::trust::TrustData;
@@ -49,19 +49,25 @@ pub fn encrypt(
     req: &EncryptRequest<'_>,
 ) -> Result<Vec<u8>> {
     let (headers, _) = mime::split_headers(raw)?;
-    let chosen = choose_recipients(trust, &headers, req)
-        .map_err(|missing| Error::Recipients(missing.join("; ")))?;
-    let encrypted = encrypt_to(ctx, raw, &chosen.recipients, req.sign)?;
+    let (chosen, protected) = rayon::join(
+        || choose_recipients(trust, &headers, req),
+        || mime::split_for_protection(raw),
+    );
+    let chosen = chosen.map_err(|missing| Error::Recipients(missing.join("; ")))?;
+    let encrypted = encrypt_to(ctx, raw, protected?, &chosen.recipients, req.sign)?;
     chosen.warn(ctx);
     Ok(encrypted)
 }
 
-/// Encrypts a whole message as PGP/MIME to recipients already chosen,
-/// signed inside with `sign`'s signer (or the From address's key) when
-/// asked.
+/// Encrypts a whole message (`raw`, and `protected`, its entity split
+/// off for protection) as PGP/MIME to recipients already chosen, signed
+/// inside with `sign`'s signer (or the From address's key) when asked.
+/// Splitting is left to the caller so that it can run beside choosing
+/// the recipients.
 pub fn encrypt_to(
     ctx: &Ctx,
     raw: &[u8],
+    protected: Protected,
     recipients: &[Recipient],
     sign: Option<Option<&str>>,
 ) -> Result<Vec<u8>> {
@@ -79,7 +85,7 @@ pub fn encrypt_to(
         }
         None => None,
     };
-    encrypt_message(raw, recipients, signer.as_ref(), ctx.at)
+    encrypt_protected(protected, recipients, signer.as_ref(), ctx.at)
 }
 
 /// Whether the From address (or `query`) has an own OpenPGP key: the
