@@ -50,6 +50,12 @@ impl Ctx {
         crate::config::Config::load(&self.keyring_dir)
     }
 
+    /// Uses `keyring`, opened by the caller (say, beside other work), as
+    /// this context's keyring unless one is open already.
+    pub fn adopt_keyring(&self, keyring: Keyring) {
+        let _ = self.keyring.set(keyring);
+    }
+
     /// The keyring, opened on first use.
     pub fn keyring(&self) -> Result<&Keyring> {
         if let Some(k) = self.keyring.get() {

@@ -4,6 +4,7 @@ use super::{io, requested_protocol};
 use crate::cli::{CipherArg, EncryptArgs, KeyTransportArg};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
+use crate::keyring::Keyring;
 use crate::mime;
 use crate::openpgp::mail as pgp;
 use crate::openpgp::recipient_addresses as pgp_recipients;
@@ -15,7 +16,15 @@ use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
-    let raw = io::read_input(args.io.input.as_deref())?;
+    // Every way through needs the keyring: open it while the message is
+    // read.
+    let dir = &ctx.keyring_dir;
+    let (raw, keyring) = rayon::join(
+        || io::read_input(args.io.input.as_deref()),
+        || Keyring::open(dir),
+    );
+    let raw = raw?;
+    ctx.adopt_keyring(keyring?);
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,
         include_self: !args.no_self,
