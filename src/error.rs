@@ -95,7 +95,8 @@ pub enum Error {
     #[error("wrong passphrase for {0}")]
     WrongPassphrase(String),
 
-    /// A recipient has no usable certificate or key.
+    /// A recipient has no usable certificate or key. Several reasons
+    /// come one per line ([`Error::recipients`]).
     #[error("cannot encrypt: {0}")]
     Recipients(String),
 
@@ -117,6 +118,12 @@ pub enum Error {
 }
 
 impl Error {
+    /// [`Error::Recipients`] with one indented line per entry (one per
+    /// recipient, each saying what is missing).
+    pub fn recipients<S: AsRef<str>>(entries: &[S]) -> Error {
+        Error::Recipients(indented_lines(entries))
+    }
+
     pub fn malformed(what: &'static str, detail: impl std::fmt::Display) -> Self {
         Error::Malformed {
             what,
@@ -179,4 +186,12 @@ impl From<der::Error> for Error {
     fn from(e: der::Error) -> Self {
         Error::malformed("DER", e)
     }
+}
+
+/// Each entry on a line of its own, indented, after a line break.
+pub fn indented_lines<S: AsRef<str>>(entries: &[S]) -> String {
+    entries
+        .iter()
+        .map(|e| format!("\n  {}", e.as_ref()))
+        .collect()
 }

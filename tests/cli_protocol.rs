@@ -65,6 +65,30 @@ fn the_protocol_every_recipient_has_wins_over_the_preference() {
         err.contains("OpenPGP") && err.contains("S/MIME") && err.contains("dave@example.org"),
         "{err}"
     );
+    // carol lacks S/MIME, dave both: one line per protocol and recipient.
+    let to_both = message(
+        "alice@example.org",
+        "carol@example.org, dave@example.org",
+        "p",
+        "secret",
+    );
+    let out = w.env.run(&["encrypt"], &to_both);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().map(str::trim).collect();
+    for (protocol, who) in [("OpenPGP", "dave"), ("S/MIME", "carol"), ("S/MIME", "dave")] {
+        let start = format!("{protocol}: {who}@example.org: no ");
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with(&start)).count(),
+            1,
+            "{start}\n{err}"
+        );
+    }
+    assert!(
+        !lines.iter().any(|l| l.starts_with("OpenPGP: carol")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -75,15 +75,27 @@ fn smime_then_openpgp(
     }
 }
 
-/// Neither protocol has a valid key for every recipient: say, per
-/// protocol and recipient, what is missing.
+/// Neither protocol has a valid key for every recipient: say, one line
+/// per protocol and recipient, what is missing.
 fn neither(pgp_missing: &[String], smime_error: Error) -> Error {
     match smime_error {
-        Error::Recipients(smime_missing) => Error::Recipients(format!(
-            "no protocol has a valid key for every recipient. OpenPGP: {}. \
-             S/MIME: {smime_missing}",
-            pgp_missing.join("; ")
-        )),
+        Error::Recipients(smime_missing) => {
+            let mut lines: Vec<String> = pgp_missing
+                .iter()
+                .map(|m| format!("OpenPGP: {m}"))
+                .collect();
+            lines.extend(
+                smime_missing
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|m| format!("S/MIME: {m}")),
+            );
+            Error::Recipients(format!(
+                "no protocol has a valid key for every recipient:{}",
+                crate::error::indented_lines(&lines)
+            ))
+        }
         other => other,
     }
 }

@@ -53,7 +53,7 @@ pub fn encrypt(
         || choose_recipients(trust, &headers, req),
         || mime::split_for_protection(raw),
     );
-    let chosen = chosen.map_err(|missing| Error::Recipients(missing.join("; ")))?;
+    let chosen = chosen.map_err(|missing| Error::recipients(&missing))?;
     let encrypted = encrypt_to(ctx, raw, protected?, &chosen.recipients, req.sign)?;
     chosen.warn(ctx);
     Ok(encrypted)

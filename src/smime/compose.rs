@@ -296,7 +296,7 @@ fn choose_recipients(
         }
     }
     if !missing.is_empty() {
-        return Err(Error::Recipients(missing.join("; ")));
+        return Err(Error::recipients(&missing));
     }
     if opts.include_self {
         add_self(ctx, keyring, outer, &mut chosen)?;
