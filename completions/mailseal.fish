@@ -70,7 +70,7 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l sign -d 'S
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d 'Use S/MIME [default: the protocol every recipient (or the signer) has a valid key in; if both, `prefer-protocol` in mailseal.conf, else OpenPGP]'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l no-self -d 'Do not add the sender\'s own certificate as a recipient'
-complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted or have expired, with a warning on stderr for each; revoked ones are never used'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s v -l verbose -d 'Print more detail'
