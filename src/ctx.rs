@@ -45,6 +45,13 @@ impl Ctx {
         }
     }
 
+    /// `warning: MESSAGE` on stderr, unless `--quiet`.
+    pub fn warn(&self, message: impl std::fmt::Display) {
+        if self.verbosity >= 0 {
+            eprintln!("warning: {message}");
+        }
+    }
+
     /// The settings in the keyring directory (`mailseal.conf`).
     pub fn config(&self) -> Result<crate::config::Config> {
         crate::config::Config::load(&self.keyring_dir)

@@ -95,10 +95,14 @@ pub enum Error {
     #[error("wrong passphrase for {0}")]
     WrongPassphrase(String),
 
-    /// A recipient has no usable certificate or key. Several reasons
-    /// come one per line ([`Error::recipients`]).
+    /// A recipient has no usable certificate or key.
     #[error("cannot encrypt: {0}")]
     Recipients(String),
+
+    /// Recipients without a usable certificate or key: for each, what it
+    /// lacks, shown one per line.
+    #[error("cannot encrypt:{}", indented_lines(.0))]
+    RecipientsMissing(Vec<String>),
 
     /// A cryptographic operation failed for a reason other than bad input.
     #[error("cryptographic operation failed: {0}")]
@@ -118,12 +122,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// [`Error::Recipients`] with one indented line per entry (one per
-    /// recipient, each saying what is missing).
-    pub fn recipients<S: AsRef<str>>(entries: &[S]) -> Error {
-        Error::Recipients(indented_lines(entries))
-    }
-
     pub fn malformed(what: &'static str, detail: impl std::fmt::Display) -> Self {
         Error::Malformed {
             what,
@@ -170,7 +168,9 @@ impl Error {
             Error::Unauthenticated(_) => Some(
                 "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
             ),
-            Error::Recipients(_) => Some("import the recipient's certificate, or name recipients with -r"),
+            Error::Recipients(_) | Error::RecipientsMissing(_) => {
+                Some("import the recipient's certificate, or name recipients with -r")
+            }
             _ => None,
         }
     }

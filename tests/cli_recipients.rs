@@ -58,6 +58,20 @@ fn smime_untrusted_expired_and_revoked_recipients() {
             assert!(err.contains("warning") && err.contains(&to), "{who}: {err}");
         }
     }
+    // A refusal does not also warn about the recipients it would take.
+    let msg = message(
+        "alice@example.org",
+        "erin@example.org, zed@example.org",
+        "r",
+        "x",
+    );
+    let (code, out, err) = encrypt(&w.env, &["--smime", "--trust-any"], &msg);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("zed@example.org") && !err.contains("warning"),
+        "{err}"
+    );
 }
 
 #[test]

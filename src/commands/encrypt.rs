@@ -63,7 +63,7 @@ fn smime_then_openpgp(
     request: &pgp::EncryptRequest<'_>,
 ) -> Result<ExitCode> {
     let smime_error = match smime(ctx, raw, args) {
-        Err(e @ Error::Recipients(_)) => e,
+        Err(e @ (Error::Recipients(_) | Error::RecipientsMissing(_))) => e,
         done => return done,
     };
     match openpgp_if_valid(ctx, raw, request)? {
@@ -78,26 +78,20 @@ fn smime_then_openpgp(
 /// Neither protocol has a valid key for every recipient: say, one line
 /// per protocol and recipient, what is missing.
 fn neither(pgp_missing: &[String], smime_error: Error) -> Error {
-    match smime_error {
-        Error::Recipients(smime_missing) => {
-            let mut lines: Vec<String> = pgp_missing
-                .iter()
-                .map(|m| format!("OpenPGP: {m}"))
-                .collect();
-            lines.extend(
-                smime_missing
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(|m| format!("S/MIME: {m}")),
-            );
-            Error::Recipients(format!(
-                "no protocol has a valid key for every recipient:{}",
-                crate::error::indented_lines(&lines)
-            ))
-        }
-        other => other,
-    }
+    let smime_missing = match smime_error {
+        Error::RecipientsMissing(missing) => missing,
+        Error::Recipients(why) => vec![why],
+        other => return other,
+    };
+    let lines: Vec<String> = pgp_missing
+        .iter()
+        .map(|m| format!("OpenPGP: {m}"))
+        .chain(smime_missing.iter().map(|m| format!("S/MIME: {m}")))
+        .collect();
+    Error::Recipients(format!(
+        "no protocol has a valid key for every recipient:{}",
+        crate::error::indented_lines(&lines)
+    ))
 }
 
 /// S/MIME encryption. Every recipient of an S/MIME message can see who

@@ -17,7 +17,7 @@ use crate::keyring::{Keyring, StoredPgpCert};
 use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
-use crate::trust::TrustData;
+use crate::trust::{trust_any_warning, TrustData};
 
 /// What `encrypt --openpgp` was asked for.
 pub struct EncryptRequest<'a> {
@@ -53,7 +53,7 @@ pub fn encrypt(
         || choose_recipients(trust, &headers, req),
         || mime::split_for_protection(raw),
     );
-    let chosen = chosen.map_err(|missing| Error::recipients(&missing))?;
+    let chosen = chosen.map_err(Error::RecipientsMissing)?;
     let encrypted = encrypt_to(ctx, raw, protected?, &chosen.recipients, req.sign)?;
     chosen.warn(ctx);
     Ok(encrypted)
@@ -150,11 +150,8 @@ impl Chosen {
     /// Tells the user (unless `--quiet`) about every recipient taken
     /// only because of `--trust-any`: call it once the message is made.
     pub fn warn(&self, ctx: &Ctx) {
-        if ctx.verbosity < 0 {
-            return;
-        }
         for w in &self.warnings {
-            eprintln!("warning: encrypting to {w}");
+            ctx.warn(w);
         }
     }
 }
@@ -199,12 +196,7 @@ pub fn choose_recipients(
     for ((query, hidden), picked) in wanted.iter().zip(picks) {
         match picked {
             Ok(p) => {
-                if let Some(w) = p.warning {
-                    warnings.push(format!(
-                        "{} with a certificate you asked for with --trust-any: {w}",
-                        Safe(query)
-                    ));
-                }
+                warnings.extend(p.warning.map(|w| trust_any_warning(query, &w)));
                 push_unique(&mut chosen, p.cert, *hidden, p.expired_ok)
             }
             Err(why) => missing.push(format!("{}: {why}", Safe(query))),

@@ -14,7 +14,7 @@ use crate::mime::{self, HeaderField, SignaturePart};
 use crate::time::Timestamp;
 use crate::trust::verdict::TrustLevel;
 use crate::trust::x509::{check_usage, Purpose};
-use crate::trust::TrustData;
+use crate::trust::{trust_any_warning, TrustData};
 use rayon::prelude::*;
 
 const SIGNATURE_TYPE: &str = "application/pkcs7-signature";
@@ -280,23 +280,24 @@ fn choose_recipients(
         .collect();
     trust.save();
     let mut chosen: Vec<StoredCert> = Vec::new();
+    let mut warnings = Vec::new();
     let mut missing = Vec::new();
     for (q, pick) in queries.iter().zip(picks) {
         match pick {
             Ok((c, warning)) => {
-                if let Some(w) = warning.filter(|_| ctx.verbosity >= 0) {
-                    eprintln!(
-                        "warning: encrypting to {} with a certificate you asked for with --trust-any: {w}",
-                        crate::safe::Safe(q)
-                    );
-                }
+                warnings.extend(warning.map(|w| trust_any_warning(q, &w)));
                 push_unique(&mut chosen, c)
             }
             Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
         }
     }
     if !missing.is_empty() {
-        return Err(Error::recipients(&missing));
+        return Err(Error::RecipientsMissing(missing));
+    }
+    // Only once every recipient is found: a refusal (and OpenPGP, which
+    // may be tried next) must not come with warnings about S/MIME keys.
+    for w in &warnings {
+        ctx.warn(w);
     }
     if opts.include_self {
         add_self(ctx, keyring, outer, &mut chosen)?;
@@ -323,11 +324,10 @@ fn add_self(
     };
     match best_own(keyring.by_email(&from)?, ctx.at, Purpose::Encrypt) {
         Some(c) => push_unique(chosen, c),
-        None if ctx.verbosity >= 0 => eprintln!(
-            "warning: no S/MIME key of your own for {}; you will not be able to read this message later",
+        None => ctx.warn(format_args!(
+            "no S/MIME key of your own for {}; you will not be able to read this message later",
             crate::safe::Safe(&from)
-        ),
-        None => {}
+        )),
     }
     Ok(())
 }

@@ -344,6 +344,16 @@ impl<'k> TrustData<'k> {
     }
 }
 
+/// What `encrypt` says of a recipient's certificate that it uses only
+/// because of `--trust-any`: which recipient, and why it would not
+/// otherwise.
+pub fn trust_any_warning(query: &str, why: &str) -> String {
+    format!(
+        "encrypting to {} with a certificate you asked for with --trust-any: {why}",
+        crate::safe::Safe(query)
+    )
+}
+
 /// Why a binding that fails now still counts for an older signature.
 fn signing_time_reason(when: Timestamp, then: &Trust, now: &Trust) -> String {
     let basis = then.reason.as_deref().unwrap_or("fully valid");
