@@ -73,6 +73,9 @@ struct Chosen<'a> {
     keys: Vec<&'a Key<PublicParts, UnspecifiedRole>>,
     features: Features,
     hidden: bool,
+    /// Why the keys would not do without `expired_ok`, when that is
+    /// what lets them.
+    expired: Option<String>,
 }
 
 /// Encrypts `plaintext` (as one binary literal packet) to every
@@ -153,9 +156,10 @@ fn fail(e: anyhow::Error) -> Error {
 /// Whether `cert` can be encrypted to at `at`, or why not (an
 /// [`Error::Recipients`] naming it): the check [`encrypt`] makes, for
 /// choosing recipients before encrypting. With `expired_ok`, expired
-/// keys count as usable.
-pub fn check_recipient(cert: &Cert, at: Timestamp, expired_ok: bool) -> Result<()> {
-    choose_keys(cert, false, expired_ok, &policy_at(at), at).map(|_| ())
+/// keys count as usable, and `Ok(Some(why))` says that only this made
+/// the certificate usable, and why (as the error without it would).
+pub fn check_recipient(cert: &Cert, at: Timestamp, expired_ok: bool) -> Result<Option<String>> {
+    choose_keys(cert, false, expired_ok, &policy_at(at), at).map(|c| c.expired)
 }
 
 /// A recipient's valid, non-revoked encryption-capable keys at `at`
@@ -167,38 +171,51 @@ fn choose_keys<'a>(
     policy: &'a MailPolicy,
     at: Timestamp,
 ) -> Result<Chosen<'a>> {
-    let name = || cert.fingerprint().to_hex();
-    let not_usable = |why: String| Error::Recipients(format!("{}: {why}", name()));
+    let named = |why: &str| format!("{}: {why}", cert.fingerprint().to_hex());
+    let not_usable = |why: &str| Error::Recipients(named(why));
     let valid = cert.with_policy(policy, system_time(at)).map_err(|e| {
-        not_usable(format!(
+        not_usable(&format!(
             "certificate not valid: {}",
             Safe(&format!("{e:#}"))
         ))
     })?;
-    if !expired_ok {
-        valid
-            .alive()
-            .map_err(|e| not_usable(format!("certificate expired: {}", Safe(&format!("{e:#}")))))?;
+    // What the strict check would refuse for, while `expired_ok` lets
+    // it pass.
+    let mut expired = None;
+    if let Err(e) = valid.alive() {
+        let why = named(&format!("certificate expired: {}", Safe(&format!("{e:#}"))));
+        if !expired_ok {
+            return Err(Error::Recipients(why));
+        }
+        expired = Some(why);
     }
     if let RevocationStatus::Revoked(_) = valid.revocation_status() {
-        return Err(not_usable("certificate revoked".into()));
+        return Err(not_usable("certificate revoked"));
     }
-    let keys: Vec<_> = valid
+    let (live, dead): (Vec<_>, Vec<_>) = valid
         .keys()
         .supported()
         .revoked(false)
         .for_transport_encryption()
         .for_storage_encryption()
-        .filter(|ka| expired_ok || ka.alive().is_ok())
+        .partition(|ka| ka.alive().is_ok());
+    const NO_KEY: &str = "no valid encryption-capable key";
+    if live.is_empty() && (!expired_ok || dead.is_empty()) {
+        return Err(not_usable(NO_KEY));
+    }
+    if live.is_empty() {
+        expired.get_or_insert_with(|| named(NO_KEY));
+    }
+    let keys = live
+        .into_iter()
+        .chain(dead.into_iter().filter(|_| expired_ok))
         .map(|ka| ka.key())
         .collect();
-    if keys.is_empty() {
-        return Err(not_usable("no valid encryption-capable key".into()));
-    }
     Ok(Chosen {
         keys,
         features: valid.features().unwrap_or_else(Features::empty),
         hidden,
+        expired,
     })
 }
 

@@ -296,30 +296,23 @@ fn pick(
     let mut why = "no OpenPGP certificate in the keyring".to_string();
     let mut usable: Vec<Picked> = Vec::new();
     for c in found {
-        let reason = |e: Error| match e {
-            Error::Recipients(reason) => reason,
-            other => other.to_string(),
-        };
-        let expired = match check_recipient(&c.cert, trust.at(), false) {
-            Ok(()) => None,
-            Err(e) if !trust_any => {
-                why = reason(e);
+        // With --trust-any, what keeps it out even so (revoked, no
+        // encryption key) is the reason to give.
+        let expired = match check_recipient(&c.cert, trust.at(), trust_any) {
+            Ok(expired) => expired,
+            Err(Error::Recipients(reason)) => {
+                why = reason;
                 continue;
             }
-            // What keeps it out even with --trust-any (revoked, no
-            // encryption key) is the reason to give.
-            Err(e) => match check_recipient(&c.cert, trust.at(), true) {
-                Ok(()) => Some(reason(e)),
-                Err(e) => {
-                    why = reason(e);
-                    continue;
-                }
-            },
+            Err(other) => {
+                why = other.to_string();
+                continue;
+            }
         };
-        let warning = match (fully_valid(trust, &c, email.as_deref()), trust_any) {
-            (Ok(()), _) => expired.clone(),
-            (Err(reason), true) => Some(expired.clone().unwrap_or(reason)),
-            (Err(reason), false) => {
+        let untrusted = match fully_valid(trust, &c, email.as_deref()) {
+            Ok(()) => None,
+            Err(reason) if trust_any => Some(reason),
+            Err(reason) => {
                 why = format!("{}: {reason}", c.fingerprint);
                 continue;
             }
@@ -327,7 +320,7 @@ fn pick(
         usable.push(Picked {
             cert: c.cert,
             expired_ok: expired.is_some(),
-            warning,
+            warning: expired.or(untrusted),
         });
     }
     usable
