@@ -173,11 +173,12 @@ pub(crate) fn remove(conn: &Connection, fingerprint: &str) -> Result<bool> {
     )? == 1)
 }
 
-/// The columns every lookup selects, in [`RawPgp`] order.
-const SELECT: &str = "SELECT c.fingerprint, c.cert, EXISTS(SELECT 1 FROM pgp_secret_keys s \
-                      WHERE s.fingerprint = c.fingerprint), \
-                      (SELECT json_group_array(email ORDER BY email) FROM pgp_emails m \
-                      WHERE m.fingerprint = c.fingerprint) FROM pgp_certs c";
+/// The columns every lookup selects from `pgp_certs c`, in the order
+/// [`raw_row`] reads them.
+const COLUMNS: &str = "c.fingerprint, c.cert, EXISTS(SELECT 1 FROM pgp_secret_keys s \
+                       WHERE s.fingerprint = c.fingerprint), \
+                       (SELECT json_group_array(email ORDER BY email) FROM pgp_emails m \
+                       WHERE m.fingerprint = c.fingerprint)";
 /// Newest first: the certificate a user most likely means.
 const ORDER: &str = "ORDER BY c.created DESC, c.fingerprint";
 
@@ -238,17 +239,20 @@ fn select(conn: &Connection, filter: &str, params: &[&dyn ToSql]) -> Result<Vec<
 }
 
 fn select_raw(conn: &Connection, filter: &str, params: &[&dyn ToSql]) -> Result<Vec<RawPgp>> {
-    let sql = format!("{SELECT} {filter} {ORDER}");
+    let sql = format!("SELECT {COLUMNS} FROM pgp_certs c {filter} {ORDER}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
-        Ok(RawPgp {
-            fingerprint: r.get(0)?,
-            bytes: r.get(1)?,
-            has_secret: r.get(2)?,
-            emails: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map(params_from_iter(params.iter()), |r| raw_row(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The [`COLUMNS`] of a row, starting at column `first`.
+fn raw_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<RawPgp> {
+    Ok(RawPgp {
+        fingerprint: r.get(first)?,
+        bytes: r.get(first + 1)?,
+        has_secret: r.get(first + 2)?,
+        emails: r.get(first + 3)?,
+    })
 }
 
 /// A certificate row as read, not yet parsed: parsing (the costly part)
@@ -294,26 +298,13 @@ pub(crate) fn by_emails_raw(conn: &Connection, addrs: &[String]) -> Result<Vec<(
     let wanted: Vec<String> = addrs.iter().map(|a| a.trim().to_lowercase()).collect();
     let list = serde_json::to_string(&wanted)
         .map_err(|e| Error::Keyring(format!("listing addresses: {e}")))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.email, c.fingerprint, c.cert, EXISTS(SELECT 1 FROM pgp_secret_keys s \
-         WHERE s.fingerprint = c.fingerprint), \
-         (SELECT json_group_array(email ORDER BY email) FROM pgp_emails m \
-         WHERE m.fingerprint = c.fingerprint) \
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.email, {COLUMNS} \
          FROM pgp_emails e JOIN pgp_certs c ON c.fingerprint = e.fingerprint \
          WHERE e.email IN (SELECT value FROM json_each(?1)) \
-         ORDER BY e.email, c.created DESC, c.fingerprint",
-    )?;
-    let rows = stmt.query_map([list], |r| {
-        Ok((
-            r.get(0)?,
-            RawPgp {
-                fingerprint: r.get(1)?,
-                bytes: r.get(2)?,
-                has_secret: r.get(3)?,
-                emails: r.get(4)?,
-            },
-        ))
-    })?;
+         ORDER BY e.email, c.created DESC, c.fingerprint"
+    ))?;
+    let rows = stmt.query_map([list], |r| Ok((r.get(0)?, raw_row(r, 1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
