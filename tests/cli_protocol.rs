@@ -57,10 +57,7 @@ fn the_protocol_every_recipient_has_wins_over_the_preference() {
     assert!(contains(&out, PGP_ENC), "{}", String::from_utf8_lossy(&out));
     // dave has neither: exit 2, nothing written, each protocol named.
     let to_dave = message("alice@example.org", "dave@example.org", "p", "secret");
-    let out = w.env.run(&["encrypt"], &to_dave);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = w.env.refused(&["encrypt"], &to_dave, 2);
     assert!(
         err.contains("OpenPGP") && err.contains("S/MIME") && err.contains("dave@example.org"),
         "{err}"
@@ -72,10 +69,7 @@ fn the_protocol_every_recipient_has_wins_over_the_preference() {
         "p",
         "secret",
     );
-    let out = w.env.run(&["encrypt"], &to_both);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = w.env.refused(&["encrypt"], &to_both, 2);
     let lines: Vec<&str> = err.lines().map(str::trim).collect();
     for (protocol, who) in [("OpenPGP", "dave"), ("S/MIME", "carol"), ("S/MIME", "dave")] {
         let start = format!("{protocol}: {who}@example.org: no ");
@@ -96,10 +90,7 @@ fn fail_bad_configuration_names_the_line_and_sends_nothing() {
     let w = both();
     prefer(&w.env, "\nprefer-protocol x400\n");
     let to_bob = message("alice@example.org", "bob@example.org", "p", "secret");
-    let out = w.env.run(&["encrypt"], &to_bob);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = w.env.refused(&["encrypt"], &to_bob, 2);
     assert!(
         err.contains("mailseal.conf line 2") && err.contains("x400"),
         "{err}"

@@ -7,7 +7,6 @@
 mod common;
 
 use common::gpg::Gpg;
-use common::pgp_mime::*;
 use common::*;
 
 /// Exit code, stdout and stderr of `encrypt ARGS` for `msg`.
@@ -17,6 +16,14 @@ fn encrypt(env: &Env, args: &[&str], msg: &[u8]) -> (i32, Vec<u8>, String) {
     let out = env.run(&all, msg);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     (out.status.code().unwrap_or(-1), out.stdout, err)
+}
+
+/// Stderr of `encrypt ARGS` for `msg`, which must be refused (exit 2,
+/// nothing written).
+fn refused(env: &Env, args: &[&str], msg: &[u8]) -> String {
+    let mut all = vec!["encrypt"];
+    all.extend_from_slice(args);
+    env.refused(&all, msg, 2)
 }
 
 #[test]
@@ -43,16 +50,13 @@ fn smime_untrusted_expired_and_revoked_recipients() {
     ] {
         let to = format!("{who}@example.org");
         let msg = message("alice@example.org", &to, "r", "secret");
-        let (code, out, err) = encrypt(&w.env, &["--smime"], &msg);
-        assert_eq!(code, 2, "{who}: {err}");
-        assert!(out.is_empty(), "{who}");
+        let err = refused(&w.env, &["--smime"], &msg);
         assert!(err.contains(&to) && err.contains(why), "{who}: {err}");
-        let (code, out, err) = encrypt(&w.env, &["--smime", "--trust-any"], &msg);
         if who == "frank" {
             // Revoked is never used.
-            assert_eq!(code, 2, "{err}");
-            assert!(out.is_empty());
+            refused(&w.env, &["--smime", "--trust-any"], &msg);
         } else {
+            let (code, out, err) = encrypt(&w.env, &["--smime", "--trust-any"], &msg);
             assert_eq!(code, 0, "{who}: {err}");
             assert!(contains(&out, b"application/pkcs7-mime"));
             assert!(err.contains("warning") && err.contains(&to), "{who}: {err}");
@@ -65,9 +69,7 @@ fn smime_untrusted_expired_and_revoked_recipients() {
         "r",
         "x",
     );
-    let (code, out, err) = encrypt(&w.env, &["--smime", "--trust-any"], &msg);
-    assert_eq!(code, 2, "{err}");
-    assert!(out.is_empty());
+    let err = refused(&w.env, &["--smime", "--trust-any"], &msg);
     assert!(
         err.contains("zed@example.org") && !err.contains("warning"),
         "{err}"
@@ -123,9 +125,7 @@ fn openpgp_expired_recipient_only_with_trust_any() {
     assert_eq!(code, 0, "{err}");
     assert!(contains(&out, b"application/pgp-encrypted"));
     // On 2026-06-01 (AT) it has expired: refused, then taken on request.
-    let (code, out, err) = encrypt(&env, &["--openpgp", "--no-self"], &msg);
-    assert_eq!(code, 2, "{err}");
-    assert!(out.is_empty());
+    let err = refused(&env, &["--openpgp", "--no-self"], &msg);
     assert!(
         err.contains("dave@example.org") || err.contains(&dave),
         "{err}"
@@ -148,9 +148,7 @@ fn openpgp_expired_recipient_only_with_trust_any() {
     for at in [&["--at", "2026-02-01T00:00:00Z"][..], &[]] {
         let mut args = at.to_vec();
         args.extend(["--openpgp", "--no-self", "--trust-any"]);
-        let (code, out, err) = encrypt(&env, &args, &msg);
-        assert_eq!(code, 2, "{err}");
-        assert!(out.is_empty());
+        let err = refused(&env, &args, &msg);
         assert!(err.contains("revoked"), "{err}");
     }
 }

@@ -4,7 +4,6 @@
 
 mod common;
 
-use common::pgp_mime::s;
 use common::*;
 
 /// Our keyring with our own key, and dave's certificate (made in another

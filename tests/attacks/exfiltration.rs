@@ -8,8 +8,6 @@
 //! OpenPGP), `openssl cms -encrypt -aes256` (CBC), `gpg --encrypt
 //! --armor`, then MIME surgery.
 
-use std::process::Command;
-
 use super::support::*;
 use crate::common::*;
 
@@ -50,21 +48,11 @@ fn smime_encrypted_parts_inside_attacker_html_are_not_decrypted() {
     );
     let d = env.dir.path();
     let input = write(d, "secret.eml", &entity(&plain));
-    let out = d.join("cbc.der");
-    run_ok(Command::new("openssl").args([
-        "cms",
-        "-encrypt",
-        "-aes256",
-        "-binary",
-        "-outform",
-        "DER",
-        "-in",
-        s(&input),
-        "-out",
-        s(&out),
-        s(&f.w.bob.cert),
-    ]));
-    let cbc = pkcs7("", "enveloped-data", &std::fs::read(out).unwrap());
+    let cbc = pkcs7(
+        "",
+        "enveloped-data",
+        &openssl_encrypt_der(&input, "-aes256", &f.w.bob.cert),
+    );
     let head = outer("alice@example.org", "efail");
     let gcm_part = entity(&gcm);
     let cases: Vec<(&str, Vec<u8>)> = vec![
@@ -108,21 +96,11 @@ fn smime_encrypted_parts_inside_attacker_html_are_not_decrypted() {
     // layer decrypts, the captured part stays sealed.
     let wrapper = entity(&efail_wrap(&head, &[&gcm_part]));
     let input = write(d, "wrapper.eml", &wrapper);
-    let out = d.join("wrapper.der");
-    run_ok(Command::new("openssl").args([
-        "cms",
-        "-encrypt",
-        "-aes-256-gcm",
-        "-binary",
-        "-outform",
-        "DER",
-        "-in",
-        s(&input),
-        "-out",
-        s(&out),
-        s(&f.w.bob.cert),
-    ]));
-    let sealed = pkcs7(&head, "authEnveloped-data", &std::fs::read(out).unwrap());
+    let sealed = pkcs7(
+        &head,
+        "authEnveloped-data",
+        &openssl_encrypt_der(&input, "-aes-256-gcm", &f.w.bob.cert),
+    );
     let (code, v, written) = decrypt(env, &sealed, &[]);
     assert_eq!(code, 0, "re-encrypted wrapper: {v}");
     let written = written.expect("the wrapper itself is decrypted");

@@ -56,21 +56,7 @@ fn smime_cbc_ciphertext_is_malleable_so_it_is_refused_or_marked() {
     let head = outer("alice@example.org", "cbc");
     let d = env.dir.path();
     let input = write(d, "entity.eml", ENTITY);
-    let out = d.join("cbc.der");
-    run_ok(Command::new("openssl").args([
-        "cms",
-        "-encrypt",
-        "-aes256",
-        "-binary",
-        "-outform",
-        "DER",
-        "-in",
-        s(&input),
-        "-out",
-        s(&out),
-        s(&f.w.bob.cert),
-    ]));
-    let der = std::fs::read(out).unwrap();
+    let der = openssl_encrypt_der(&input, "-aes256", &f.w.bob.cert);
     let msg = |der: &[u8]| pkcs7(&head, "enveloped-data", der);
 
     // Unchanged: refused without consent, marked with it.
@@ -218,21 +204,7 @@ fn smime_cbc_signed_by_an_untrusted_key_is_refused() {
         "-out",
         s(&signed),
     ]));
-    let out = d.join("eve-cbc.der");
-    run_ok(Command::new("openssl").args([
-        "cms",
-        "-encrypt",
-        "-aes256",
-        "-binary",
-        "-outform",
-        "DER",
-        "-in",
-        s(&signed),
-        "-out",
-        s(&out),
-        s(&f.w.bob.cert),
-    ]));
-    let der = std::fs::read(out).unwrap();
+    let der = openssl_encrypt_der(&signed, "-aes256", &f.w.bob.cert);
     let msg = pkcs7(&outer("eve@example.org", "eve-cbc"), "enveloped-data", &der);
     let err = refuse_decrypt("CBC signed by an untrusted key", env, &msg, &[], 1);
     assert!(err.contains("without integrity protection"), "{err}");

@@ -3,7 +3,6 @@
 //! trusts), OpenPGP keyrings, MIME surgery, and the two checks every case
 //! ends in: the verdict of `verify`, and a refused `decrypt`.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
@@ -242,22 +241,34 @@ pub fn signed_parts(msg: &[u8]) -> (Vec<u8>, Vec<u8>) {
     }
 }
 
+/// `openssl cms -encrypt` of the file `input` (as binary: no line-end
+/// conversion) to `recipient`'s certificate with `cipher` (`-aes256` for
+/// CBC, `-aes-256-gcm`): the DER.
+pub fn openssl_encrypt_der(
+    input: &std::path::Path,
+    cipher: &str,
+    recipient: &std::path::Path,
+) -> Vec<u8> {
+    run_ok(Command::new("openssl").args([
+        "cms",
+        "-encrypt",
+        cipher,
+        "-binary",
+        "-outform",
+        "DER",
+        "-in",
+        s(input),
+        s(recipient),
+    ]))
+    .stdout
+}
+
 /// Flips the bits of `mask` in the byte `back` bytes before the end.
 pub fn flip_from_end(data: &[u8], back: usize, mask: u8) -> Vec<u8> {
     let mut d = data.to_vec();
     let i = d.len() - back;
     d[i] ^= mask;
     d
-}
-
-pub fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, data).unwrap();
-    p
-}
-
-pub fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 // ---- S/MIME fixture -----------------------------------------------------

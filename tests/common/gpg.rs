@@ -39,23 +39,25 @@ impl Gpg {
 
     /// [`Gpg::cmd`] with the clock at `time` (gpg's `YYYYMMDDTHHMMSS!`).
     pub fn cmd_at(&self, time: &str) -> Command {
-        let mut c = Command::new("gpg");
-        c.arg("--homedir")
-            .arg(self.home.path())
-            .args([
-                "--batch",
-                "--no-tty",
-                "--yes",
-                "--pinentry-mode",
-                "loopback",
-                "--passphrase",
-                PASS,
-                "--faked-system-time",
-                time,
-                "--trust-model",
-                "always",
-            ])
+        let mut c = self.interactive_at(time);
+        c.args(["--batch", "--yes", "--trust-model", "always"])
             .stdin(Stdio::null());
+        c
+    }
+
+    /// gpg with the home, loopback passphrase and the clock at `time`,
+    /// but not in batch mode: for the commands that refuse it.
+    fn interactive_at(&self, time: &str) -> Command {
+        let mut c = Command::new("gpg");
+        c.arg("--homedir").arg(self.home.path()).args([
+            "--no-tty",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            PASS,
+            "--faked-system-time",
+            time,
+        ]);
         c
     }
 
@@ -120,21 +122,8 @@ impl Gpg {
     pub fn revoke_at(&self, fpr: &str, reason: u8, time: &str) -> Vec<u8> {
         let answers = format!("y\n{reason}\nrevoked in a test\n\ny\n");
         // --gen-revoke refuses --batch; the answers come on --command-fd.
-        let mut cmd = Command::new("gpg");
-        cmd.arg("--homedir").arg(self.home.path()).args([
-            "--no-tty",
-            "--pinentry-mode",
-            "loopback",
-            "--passphrase",
-            PASS,
-            "--faked-system-time",
-            time,
-            "--command-fd",
-            "0",
-            "--armor",
-            "--gen-revoke",
-            fpr,
-        ]);
+        let mut cmd = self.interactive_at(time);
+        cmd.args(["--command-fd", "0", "--armor", "--gen-revoke", fpr]);
         let out = super::run_with_stdin(&mut cmd, answers.as_bytes());
         assert!(
             out.status.success() && !out.stdout.is_empty(),

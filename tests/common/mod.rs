@@ -17,6 +17,18 @@ pub const AT: &str = "2026-06-01T12:00:00Z";
 /// The passphrase of every test keyring and PKCS#12 file.
 pub const PASS: &str = "test-passphrase";
 
+/// Writes `data` to `dir/name`; returns the path.
+pub fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+/// The path as a `&str` argument for a peer tool.
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
 /// Runs a peer tool; panics with its stderr when it fails.
 pub fn run_ok(cmd: &mut Command) -> Output {
     let out = cmd
@@ -157,6 +169,16 @@ impl Env {
                 .collect::<String>()
         );
         out.stdout
+    }
+
+    /// Runs what must be refused with exit `code`: nothing on stdout (no
+    /// message, no plaintext fallback). Returns stderr.
+    pub fn refused(&self, args: &[&str], stdin: &[u8], code: i32) -> String {
+        let out = self.run(args, stdin);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "mailseal {args:?}: {err}");
+        assert!(out.stdout.is_empty(), "mailseal {args:?} wrote to stdout");
+        err
     }
 
     pub fn import(&self, file: &Path) {

@@ -1,17 +1,5 @@
-//! PGP/MIME messages around what a peer made (RFC 3156), small file
-//! helpers, and the JSON report of commands that print it on stderr.
-
-use std::path::{Path, PathBuf};
-
-pub fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, data).unwrap();
-    p
-}
-
-pub fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+//! PGP/MIME messages around what a peer made (RFC 3156), and the JSON
+//! report of commands that print it on stderr.
 
 pub fn pgp_mime_signed(from: &str, entity: &[u8], sig: &[u8], micalg: &str) -> Vec<u8> {
     let mut m = format!(
