@@ -33,10 +33,7 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     };
     let encrypted = match asked {
         Some(Protocol::Openpgp) => {
-            let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
-            let encrypted = pgp::encrypt(ctx, &trust, &raw, &request)?;
-            trust.save();
-            encrypted
+            openpgp(ctx, &raw, &request)?.map_err(Error::RecipientsMissing)?
         }
         Some(Protocol::Smime) => return smime(ctx, &raw, &args),
         None if ctx.config()?.prefer == Protocol::Smime => {
@@ -186,20 +183,22 @@ fn openpgp_if_valid(
     if !ctx.keyring()?.has_openpgp()? {
         return Ok(Err(vec!["no OpenPGP certificates in the keyring".into()]));
     }
+    openpgp(ctx, raw, request)
+}
+
+/// OpenPGP encryption ([`pgp::encrypt`]) with the trust data of this run,
+/// whose new decisions are kept when the message is made.
+fn openpgp(
+    ctx: &Ctx,
+    raw: &[u8],
+    request: &pgp::EncryptRequest<'_>,
+) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
-    let (headers, _) = mime::split_headers(raw)?;
-    let (chosen, protected) = rayon::join(
-        || pgp::choose_recipients(&trust, &headers, request),
-        || mime::split_for_protection(raw),
-    );
-    let chosen = match chosen {
-        Ok(c) => c,
-        Err(missing) => return Ok(Err(missing)),
-    };
-    let encrypted = pgp::encrypt_to(ctx, raw, protected?, &chosen.recipients, request.sign)?;
-    chosen.warn(ctx);
-    trust.save();
-    Ok(Ok(encrypted))
+    let encrypted = pgp::encrypt(ctx, &trust, raw, request)?;
+    if encrypted.is_ok() {
+        trust.save();
+    }
+    Ok(encrypted)
 }
 
 fn smime_options(args: &EncryptArgs) -> EncryptOptions<'_> {

@@ -41,30 +41,34 @@ pub fn sign(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Vec<u8>> {
 }
 
 /// Encrypts a whole message as PGP/MIME to recipients chosen by
-/// [`choose_recipients`].
+/// [`choose_recipients`]; `Ok(Err(missing))` says, per recipient, what
+/// is missing when not every one has a usable key (another protocol may
+/// then be tried). The message is canonicalized while the recipients are
+/// chosen.
 pub fn encrypt(
     ctx: &Ctx,
     trust: &TrustData,
     raw: &[u8],
     req: &EncryptRequest<'_>,
-) -> Result<Vec<u8>> {
+) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
     let (headers, _) = mime::split_headers(raw)?;
     let (chosen, protected) = rayon::join(
         || choose_recipients(trust, &headers, req),
         || mime::split_for_protection(raw),
     );
-    let chosen = chosen.map_err(Error::RecipientsMissing)?;
+    let chosen = match chosen {
+        Ok(c) => c,
+        Err(missing) => return Ok(Err(missing)),
+    };
     let encrypted = encrypt_to(ctx, raw, protected?, &chosen.recipients, req.sign)?;
     chosen.warn(ctx);
-    Ok(encrypted)
+    Ok(Ok(encrypted))
 }
 
 /// Encrypts a whole message (`raw`, and `protected`, its entity split
 /// off for protection) as PGP/MIME to recipients already chosen, signed
 /// inside with `sign`'s signer (or the From address's key) when asked.
-/// Splitting is left to the caller so that it can run beside choosing
-/// the recipients.
-pub fn encrypt_to(
+fn encrypt_to(
     ctx: &Ctx,
     raw: &[u8],
     protected: Protected,
@@ -111,7 +115,7 @@ pub fn choose_signer(
         Some(q) => q.to_string(),
         None => single_from(headers)?,
     };
-    let candidates = if wanted.contains('@') {
+    let candidates = if is_address(&wanted) {
         keyring.pgp_by_email(&wanted)?
     } else {
         keyring.pgp_find(&wanted)?
@@ -141,15 +145,15 @@ fn single_from(headers: &[HeaderField]) -> Result<String> {
 
 /// The recipients chosen for a message, and what the user should hear
 /// about the ones taken only because of `--trust-any`.
-pub struct Chosen {
-    pub recipients: Vec<Recipient>,
+struct Chosen {
+    recipients: Vec<Recipient>,
     warnings: Vec<String>,
 }
 
 impl Chosen {
     /// Tells the user (unless `--quiet`) about every recipient taken
     /// only because of `--trust-any`: call it once the message is made.
-    pub fn warn(&self, ctx: &Ctx) {
+    fn warn(&self, ctx: &Ctx) {
         for w in &self.warnings {
             ctx.warn(w);
         }
@@ -159,7 +163,7 @@ impl Chosen {
 /// The recipients: every `-r` query, or the message's To, Cc and Bcc
 /// (Bcc-only addresses hidden), plus the sender's own key. `Err` lists,
 /// one entry per recipient, what is missing.
-pub fn choose_recipients(
+fn choose_recipients(
     trust: &TrustData,
     headers: &[HeaderField],
     req: &EncryptRequest<'_>,
