@@ -255,15 +255,12 @@ fn authenticated(
 }
 
 /// Whether trusted signatures cover the whole decrypted message, which
-/// authenticates a CBC-encrypted content. Any good signature would not
-/// do: an attacker can sign what they spliced in with a key of their own.
+/// authenticates a CBC-encrypted content: the verdict is trusted (exit 0:
+/// there are signatures, every one good, trusted, from the sender and
+/// over the whole message). Any good signature would not do: an attacker
+/// can sign what they spliced in with a key of their own.
 fn signed_good(verdict: &Verdict) -> bool {
     verdict.exit_code() == crate::error::ExitCode::Ok
-        && !verdict.signatures.is_empty()
-        && verdict
-            .signatures
-            .iter()
-            .all(|s| s.status == SigStatus::Good && s.covers == Covers::Whole)
 }
 
 /// Tries each of our secret keys that the message is addressed to.
