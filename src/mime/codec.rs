@@ -413,55 +413,53 @@ mod tests {
         }
     }
 
+    /// Encoded from parts cut inside and at lines, write buffers and the
+    /// pieces handed to the cores, streamed (one core) or built (long
+    /// runs on several): the text of the whole, which decodes to it.
     #[test]
     fn base64_of_parts_equals_base64_of_the_whole() {
-        let data: Vec<u8> = (0..1000u32).map(|i| (i * 31 + 7) as u8).collect();
-        for cuts in [
-            [0, 0, 0],
-            [1, 57, 58],
-            [56, 57, 114],
-            [3, 500, 999],
-            [999, 1000, 1000],
-        ] {
-            let parts = [
-                &data[..cuts[0]],
-                &data[cuts[0]..cuts[1]],
-                &data[cuts[1]..cuts[2]],
-                &data[cuts[2]..],
-            ];
-            let mut out = Vec::new();
-            base64_encode_parts_into(&parts, &mut out);
-            assert_eq!(out, base64_encode_lines(&data), "{cuts:?}");
-        }
-    }
-
-    /// Streamed in write buffers (one core) and built whole (long runs on
-    /// several cores), cut inside lines, buffers and the pieces handed to
-    /// the cores: the same text, which decodes to the data.
-    #[test]
-    fn base64_written_in_chunks_equals_base64_built_whole() {
-        let data: Vec<u8> = (0..1_300_007u32)
+        let small: Vec<u8> = (0..1000u32).map(|i| (i * 31 + 7) as u8).collect();
+        let large: Vec<u8> = (0..1_300_007u32)
             .map(|i| (i * 167 + i / 13) as u8)
             .collect();
-        for cuts in [
-            [0, 0, 0],
-            [1, 58_368, 58_369],
-            [57, 100_001, 199_999],
-            [5, 900_000, 900_001],
-            [114, 114, 1_300_000],
-        ] {
-            let parts = [
-                &data[..cuts[0]],
-                &data[cuts[0]..cuts[1]],
-                &data[cuts[1]..cuts[2]],
-                &data[cuts[2]..],
-            ];
-            let mut written = b"prefix".to_vec();
-            base64_write_parts(&parts, &mut written).unwrap();
-            let mut built = b"prefix".to_vec();
-            base64_encode_parts_into(&parts, &mut built);
-            assert_eq!(written, built, "{cuts:?}");
-            assert_eq!(base64_decode(&built[6..]).unwrap(), data);
+        let cases: [(&[u8], &[[usize; 3]]); 2] = [
+            (
+                &small,
+                &[
+                    [0, 0, 0],
+                    [1, 57, 58],
+                    [56, 57, 114],
+                    [3, 500, 999],
+                    [999, 1000, 1000],
+                ],
+            ),
+            (
+                &large,
+                &[
+                    [1, 58_368, 58_369],
+                    [57, 100_001, 199_999],
+                    [5, 900_000, 900_001],
+                    [114, 114, 1_300_000],
+                ],
+            ),
+        ];
+        for (data, all_cuts) in cases {
+            let whole = base64_encode_lines(data);
+            assert_eq!(base64_decode(&whole).unwrap(), data);
+            for cuts in all_cuts {
+                let parts = [
+                    &data[..cuts[0]],
+                    &data[cuts[0]..cuts[1]],
+                    &data[cuts[1]..cuts[2]],
+                    &data[cuts[2]..],
+                ];
+                let mut built = b"prefix".to_vec();
+                base64_encode_parts_into(&parts, &mut built);
+                assert_eq!(&built[6..], whole.as_slice(), "{cuts:?}");
+                let mut written = b"prefix".to_vec();
+                base64_write_parts(&parts, &mut written).unwrap();
+                assert_eq!(written, built, "{cuts:?}");
+            }
         }
     }
 
