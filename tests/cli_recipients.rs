@@ -152,3 +152,141 @@ fn openpgp_expired_recipient_only_with_trust_any() {
         assert!(err.contains("revoked"), "{err}");
     }
 }
+
+/// The armored OpenPGP message inside a PGP/MIME message, as a file.
+fn armored_part(env: &Env, name: &str, mime: &[u8]) -> std::path::PathBuf {
+    let text = String::from_utf8_lossy(mime).into_owned();
+    let start = text.find("-----BEGIN PGP MESSAGE-----").unwrap();
+    let end = text.find("-----END PGP MESSAGE-----").unwrap() + 25;
+    write(env.dir.path(), name, &text.as_bytes()[start..end])
+}
+
+/// The key IDs gpg sees public-key encrypted session key packets for.
+fn pkesk_key_ids(gpg: &Gpg, armored: &std::path::Path) -> Vec<String> {
+    let out = gpg.run_with(&["--list-packets", s(armored)], b"");
+    let mut ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split("keyid ").nth(1))
+        .map(|id| id.trim().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Rows of judged recipients the keyring keeps between runs.
+fn judged_rows(env: &Env) -> i64 {
+    let db = rusqlite::Connection::open(env.keyring().join("keyring.sqlite")).unwrap();
+    db.query_row("SELECT count(*) FROM pgp_recipients", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Encrypting to many OpenPGP recipients keeps their judgements for the
+/// next run, which encrypts to the same keys without parsing a
+/// certificate; and a judgement is never used once it could be wrong:
+/// the reference time passes a key's expiry, a root is taken back or
+/// weakened, a revocation is imported.
+#[test]
+fn openpgp_judgements_kept_between_runs_and_dropped_when_stale() {
+    let gpg = Gpg::new();
+    let env = Env::new();
+    let mut fingerprints = Vec::new();
+    let mut to = Vec::new();
+    for i in 0..9 {
+        let email = format!("r{i}@example.org");
+        // r4's keys expire on 2026-07-20 (200 days after gpg's clock).
+        let expire = if i == 4 { "200d" } else { "never" };
+        fingerprints.push(gpg.generate_expiring(&format!("R{i}"), &email, expire));
+        let file = write(env.dir.path(), &format!("r{i}.asc"), &gpg.export(&email));
+        env.import(&file);
+        to.push(email);
+    }
+    // r8 by a pin (certified with our own key), the others as full
+    // web-of-trust roots.
+    env.generate_pgp("Alice", "alice@example.org");
+    for (i, fpr) in fingerprints.iter().enumerate() {
+        let args: Vec<&str> = match i {
+            8 => vec!["trust", "pin", fpr, "--email", "r8@example.org"],
+            _ => vec!["trust", "root", fpr],
+        };
+        env.expect(&args, b"", 0);
+    }
+    let msg = message("alice@example.org", &to.join(", "), "many", "for all nine");
+    let before_expiry = ["--at", "2026-07-19T12:00:00Z", "--openpgp", "--no-self"];
+    assert_eq!(judged_rows(&env), 0);
+    let encrypted = || {
+        let (code, out, err) = encrypt(&env, &before_expiry, &msg);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let first = encrypted();
+    assert_eq!(judged_rows(&env), 9, "one judgement per recipient kept");
+    let second = encrypted();
+    // The same keys, all nine of them, and gpg reads what the kept
+    // judgements made.
+    let (a, b) = (
+        armored_part(&env, "first.asc", &first),
+        armored_part(&env, "second.asc", &second),
+    );
+    let ids = pkesk_key_ids(&gpg, &b);
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    assert_eq!(ids, pkesk_key_ids(&gpg, &a));
+    let plain = gpg.run(&["--decrypt", s(&b)]).stdout;
+    assert!(contains(&plain, b"for all nine"));
+    // That run took the keys from the kept rows, not from the
+    // certificates: a row changed behind its back (r0's keys replaced by
+    // r1's) shows in what it makes, until the row is gone.
+    let db = rusqlite::Connection::open(env.keyring().join("keyring.sqlite")).unwrap();
+    db.execute(
+        "UPDATE pgp_recipients SET keys = (SELECT keys FROM pgp_recipients \
+         WHERE email = 'r1@example.org') WHERE email = 'r0@example.org'",
+        [],
+    )
+    .unwrap();
+    let changed = armored_part(&env, "changed.asc", &encrypted());
+    assert_ne!(pkesk_key_ids(&gpg, &changed), ids);
+    db.execute(
+        "DELETE FROM pgp_recipients WHERE email = 'r0@example.org'",
+        [],
+    )
+    .unwrap();
+    let again = armored_part(&env, "again.asc", &encrypted());
+    assert_eq!(pkesk_key_ids(&gpg, &again), ids);
+    // Judged again; one new judgement alone is not worth a write.
+    assert_eq!(judged_rows(&env), 8);
+    // Six hours after r4's keys expired, whatever was kept the day
+    // before: refused, and for that reason.
+    let err = refused(
+        &env,
+        &["--at", "2026-07-20T06:00:00Z", "--openpgp", "--no-self"],
+        &msg,
+    );
+    assert!(
+        err.contains("r4@example.org") && err.contains("expired"),
+        "{err}"
+    );
+    // Trust is decided afresh each run: a root taken back, or weakened,
+    // no longer counts.
+    for change in [&["--remove"][..], &["--amount", "60"]] {
+        let mut args = vec!["trust", "root", &fingerprints[1]];
+        args.extend_from_slice(change);
+        env.expect(&args, b"", 0);
+        let err = refused(&env, &before_expiry, &msg);
+        assert!(
+            err.contains("r1@example.org") && err.contains("not fully valid"),
+            "{err}"
+        );
+    }
+    env.expect(&["trust", "root", &fingerprints[1]], b"", 0);
+    encrypted();
+    // Importing a revocation replaces the certificate and drops what was
+    // judged of it.
+    gpg.revoke(&fingerprints[2]);
+    let revoked = write(env.dir.path(), "r2-rev.asc", &gpg.export("r2@example.org"));
+    env.import(&revoked);
+    assert_eq!(judged_rows(&env), 7);
+    let err = refused(&env, &before_expiry, &msg);
+    assert!(
+        err.contains("r2@example.org") && err.contains("revoked"),
+        "{err}"
+    );
+}

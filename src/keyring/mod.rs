@@ -28,6 +28,7 @@ mod import;
 mod openpgp;
 mod pgp_info;
 mod pgp_parse;
+mod pgp_recipients;
 mod pgp_revoke;
 mod pgp_secret;
 mod pgp_store;
@@ -47,6 +48,7 @@ pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
 pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
+pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
 pub use schema::DB_FILE;
 
 use import::{Parsed, Passphrases, PlainKey};

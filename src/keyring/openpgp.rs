@@ -43,6 +43,9 @@ pub struct StoredPgpCert {
     pub emails: Vec<String>,
     /// Whether the keyring holds a secret key for any of its keys.
     pub has_secret: bool,
+    /// SHA-256 of the certificate as stored: what a judgement made of it
+    /// is tied to.
+    pub stored_sha256: [u8; 32],
 }
 
 impl Keyring {
@@ -105,6 +108,15 @@ impl Keyring {
     /// Certificates for which the keyring holds secret keys.
     pub fn pgp_with_secret(&self) -> Result<Vec<StoredPgpCert>> {
         pgp_store::with_secret(&*self.conn()?)
+    }
+
+    /// The primary fingerprints (upper-case hex) of the certificates for
+    /// which the keyring holds secret keys, without parsing any.
+    pub fn pgp_secret_fingerprints(&self) -> Result<Vec<String>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached("SELECT fingerprint FROM pgp_secret_keys")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// OpenPGP certificates matching a user's QUERY: an address, a

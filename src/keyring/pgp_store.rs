@@ -94,6 +94,11 @@ pub(crate) fn put(conn: &Connection, full: &Cert) -> Result<Change> {
     };
     put_cert_row(conn, full, &fingerprint, &public)?;
     put_index(conn, full, &fingerprint)?;
+    // Judgements of the certificate as it was no longer hold.
+    conn.execute(
+        "DELETE FROM pgp_recipients WHERE fingerprint = ?1",
+        [&fingerprint],
+    )?;
     match tsk {
         Some(tsk) => conn.execute(
             "INSERT INTO pgp_secret_keys (fingerprint, tsk) VALUES (?1, ?2) \
@@ -270,6 +275,7 @@ pub(crate) struct RawPgp {
 impl RawPgp {
     pub(crate) fn parse(self) -> Result<StoredPgpCert> {
         let cert = parse_stored(&self.bytes)?;
+        let stored_sha256 = super::pgp_recipients::stored_sha256(&self.bytes);
         let emails = serde_json::from_str(&self.emails)
             .map_err(|e| Error::Keyring(format!("a stored address list does not parse: {e}")))?;
         Ok(StoredPgpCert {
@@ -277,6 +283,7 @@ impl RawPgp {
             emails,
             cert,
             has_secret: self.has_secret,
+            stored_sha256,
         })
     }
 }

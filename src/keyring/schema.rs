@@ -18,10 +18,30 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 5: judgements of OpenPGP certificates as encryption
+/// recipients, kept between runs (see `crate::openpgp::recipient_cache`):
+/// for one certificate and address, the keys to encrypt to and the times
+/// between which that holds. Derived data: a row goes whenever its
+/// certificate is written, and dropping all of them loses nothing.
+const SCHEMA_V5: &str = "
+CREATE TABLE pgp_recipients (
+    fingerprint TEXT NOT NULL REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+    email       TEXT NOT NULL,         -- the lower-cased address judged
+    judged_by   TEXT NOT NULL,         -- the program version that judged it
+    created     INTEGER NOT NULL,      -- primary key creation time
+    keys        BLOB NOT NULL,         -- the encryption keys, binary key packets
+    seipd_v2    INTEGER NOT NULL,      -- whether SEIPD v2 is advertised
+    valid_from  INTEGER NOT NULL,      -- Unix seconds: it holds for reference
+    valid_until INTEGER NOT NULL,      --   times in [valid_from, valid_until)
+    PRIMARY KEY (email, fingerprint)
+) WITHOUT ROWID;
+CREATE INDEX pgp_recipients_fingerprint ON pgp_recipients(fingerprint);
+";
 
 /// Version 4: Sequoia's signature-verification cache, kept between runs.
 /// Each value is a hash over a signature, the digest it signs and the
@@ -217,6 +237,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     }
     if version < 4 {
         tx.execute_batch(SCHEMA_V4)?;
+    }
+    if version < 5 {
+        tx.execute_batch(SCHEMA_V5)?;
     }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

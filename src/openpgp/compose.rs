@@ -2,7 +2,7 @@
 //! and the recipients (keyring, trust) is the caller's business; this
 //! only shapes the message.
 
-use super::encrypt::{encrypt_binary, Recipient};
+use super::encrypt::{encrypt_binary, encrypt_to_keys, Recipient, RecipientKeys, Sealed};
 use super::keys::SigningKey;
 use super::mime::{build_encrypted_binary, build_signed};
 use super::sign::sign_detached;
@@ -28,23 +28,31 @@ pub fn encrypt_message(
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Vec<u8>> {
-    encrypt_protected(mime::split_for_protection(raw)?, recipients, signer, at)
+    let protected = mime::split_for_protection(raw)?;
+    let sealed = encrypt_binary(&protected.entity, recipients, signer, at)?;
+    Ok(encrypted_message(protected.outer, &sealed))
 }
 
-/// [`encrypt_message`] for a message already split for protection.
+/// [`encrypt_message`] for a message already split for protection, to
+/// recipients whose keys are already chosen.
 pub fn encrypt_protected(
     protected: Protected,
-    recipients: &[Recipient],
+    recipients: &[RecipientKeys],
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Vec<u8>> {
-    let sealed = encrypt_binary(&protected.entity, recipients, signer, at)?;
-    let outer: Vec<HeaderField> = protected
-        .outer
+    let sealed = encrypt_to_keys(&protected.entity, recipients, signer, at)?;
+    Ok(encrypted_message(protected.outer, &sealed))
+}
+
+/// The PGP/MIME message around `sealed`, with the `outer` header fields
+/// except Bcc.
+fn encrypted_message(outer: Vec<HeaderField>, sealed: &Sealed) -> Vec<u8> {
+    let outer: Vec<HeaderField> = outer
         .into_iter()
         .filter(|h| !h.name.eq_ignore_ascii_case("Bcc"))
         .collect();
-    Ok(build_encrypted_binary(&outer, &sealed.parts()))
+    build_encrypted_binary(&outer, &sealed.parts())
 }
 
 /// The addresses a message goes to (To, Cc, Bcc; lower-cased, each

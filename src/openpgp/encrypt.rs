@@ -26,17 +26,19 @@ use openpgp::cert::prelude::*;
 use openpgp::crypto::SessionKey;
 use openpgp::packet::key::{PublicParts, UnspecifiedRole};
 use openpgp::packet::pkesk::{PKESK3, PKESK6};
+use openpgp::packet::signature::SignatureBuilder;
 use openpgp::packet::{Key, Packet};
 use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message, Signer};
 use openpgp::serialize::SerializeInto;
+use openpgp::types::SignatureType;
 use openpgp::types::{AEADAlgorithm, Features, RevocationStatus, SymmetricAlgorithm};
-use openpgp::Cert;
+use openpgp::{Cert, Fingerprint};
 use rayon::prelude::*;
 
 use super::armor::armor_message;
 use super::from_sequoia;
 use super::keys::SigningKey;
-use super::policy::{policy_at, system_time, MailPolicy};
+use super::policy::{policy_at, system_time};
 use super::seipd;
 use crate::error::{Error, Result};
 use crate::safe::Safe;
@@ -68,14 +70,19 @@ pub struct Encrypted {
     pub seipd_version: u8,
 }
 
-/// The keys of one recipient that will get a PKESK.
-struct Chosen<'a> {
-    keys: Vec<&'a Key<PublicParts, UnspecifiedRole>>,
-    features: Features,
-    hidden: bool,
-    /// Why the keys would not do without `expired_ok`, when that is
-    /// what lets them.
-    expired: Option<String>,
+/// What encrypting to one recipient takes, once its certificate has
+/// been judged: the keys that each get a PKESK.
+#[derive(Debug, Clone)]
+pub struct RecipientKeys {
+    /// The certificate's primary fingerprint: named as an intended
+    /// recipient in a signature inside the encryption.
+    pub fingerprint: Fingerprint,
+    /// Its valid encryption-capable keys.
+    pub keys: Vec<Key<PublicParts, UnspecifiedRole>>,
+    /// Whether the certificate advertises SEIPD v2 in its Features.
+    pub seipd_v2: bool,
+    /// Hide who this recipient is (Bcc): anonymous key IDs.
+    pub hidden: bool,
 }
 
 /// Encrypts `plaintext` (as one binary literal packet) to every
@@ -123,23 +130,32 @@ pub(crate) fn encrypt_binary(
     signer: Option<&SigningKey>,
     at: Timestamp,
 ) -> Result<Sealed> {
-    if recipients.is_empty() {
-        return Err(Error::Recipients("no recipients".into()));
-    }
-    let policy = policy_at(at);
     let chosen = recipients
         .par_iter()
-        .map(|r| choose_keys(&r.cert, r.hidden, r.expired_ok, &policy, at))
+        .map(|r| recipient_keys(&r.cert, r.hidden, r.expired_ok, at).map(|(keys, _)| keys))
         .collect::<Result<Vec<_>>>()?;
-    let v2 = chosen.iter().all(|c| c.features.supports_seipdv2());
-    let named: Vec<&Cert> = if chosen.iter().any(|c| c.hidden) {
+    encrypt_to_keys(plaintext, &chosen, signer, at)
+}
+
+/// [`encrypt_binary`] to recipients whose keys are already chosen.
+pub(crate) fn encrypt_to_keys(
+    plaintext: &[u8],
+    chosen: &[RecipientKeys],
+    signer: Option<&SigningKey>,
+    at: Timestamp,
+) -> Result<Sealed> {
+    if chosen.is_empty() {
+        return Err(Error::Recipients("no recipients".into()));
+    }
+    let v2 = chosen.iter().all(|c| c.seipd_v2);
+    let named: Vec<Fingerprint> = if chosen.iter().any(|c| c.hidden) {
         Vec::new()
     } else {
-        recipients.iter().map(|r| &r.cert).collect()
+        chosen.iter().map(|c| c.fingerprint.clone()).collect()
     };
     let session_key = SessionKey::new(CIPHER.key_size().map_err(fail)?).map_err(fail)?;
     let (pkesks, container) = rayon::join(
-        || wrap_for_all(&chosen, v2, &session_key),
+        || wrap_for_all(chosen, v2, &session_key),
         || seal(plaintext, &session_key, v2, signer, &named, at),
     );
     Ok(Sealed {
@@ -159,21 +175,22 @@ fn fail(e: anyhow::Error) -> Error {
 /// keys count as usable, and `Ok(Some(why))` says that only this made
 /// the certificate usable, and why (as the error without it would).
 pub fn check_recipient(cert: &Cert, at: Timestamp, expired_ok: bool) -> Result<Option<String>> {
-    choose_keys(cert, false, expired_ok, &policy_at(at), at).map(|c| c.expired)
+    recipient_keys(cert, false, expired_ok, at).map(|(_, expired)| expired)
 }
 
 /// A recipient's valid, non-revoked encryption-capable keys at `at`
-/// (alive too, unless `expired_ok`).
-fn choose_keys<'a>(
-    cert: &'a Cert,
+/// (alive too, unless `expired_ok`), and, when only `expired_ok` lets
+/// them pass, why (as the error without it would say).
+pub fn recipient_keys(
+    cert: &Cert,
     hidden: bool,
     expired_ok: bool,
-    policy: &'a MailPolicy,
     at: Timestamp,
-) -> Result<Chosen<'a>> {
+) -> Result<(RecipientKeys, Option<String>)> {
+    let policy = policy_at(at);
     let named = |why: &str| format!("{}: {why}", cert.fingerprint().to_hex());
     let not_usable = |why: &str| Error::Recipients(named(why));
-    let valid = cert.with_policy(policy, system_time(at)).map_err(|e| {
+    let valid = cert.with_policy(&policy, system_time(at)).map_err(|e| {
         not_usable(&format!(
             "certificate not valid: {}",
             Safe(&format!("{e:#}"))
@@ -209,22 +226,26 @@ fn choose_keys<'a>(
     let keys = live
         .into_iter()
         .chain(dead.into_iter().filter(|_| expired_ok))
-        .map(|ka| ka.key())
+        .map(|ka| ka.key().clone())
         .collect();
-    Ok(Chosen {
+    let keys = RecipientKeys {
+        fingerprint: cert.fingerprint(),
         keys,
-        features: valid.features().unwrap_or_else(Features::empty),
+        seipd_v2: valid
+            .features()
+            .unwrap_or_else(Features::empty)
+            .supports_seipdv2(),
         hidden,
-        expired,
-    })
+    };
+    Ok((keys, expired))
 }
 
 /// One serialized PKESK per chosen key: v6 (fingerprint) with SEIPD v2,
 /// v3 (key ID) with v1; anonymous for hidden recipients.
-fn wrap_for_all(chosen: &[Chosen<'_>], v2: bool, sk: &SessionKey) -> Result<Vec<Vec<u8>>> {
+fn wrap_for_all(chosen: &[RecipientKeys], v2: bool, sk: &SessionKey) -> Result<Vec<Vec<u8>>> {
     let jobs: Vec<(&Key<PublicParts, UnspecifiedRole>, bool)> = chosen
         .iter()
-        .flat_map(|c| c.keys.iter().map(|k| (*k, c.hidden)))
+        .flat_map(|c| c.keys.iter().map(|k| (k, c.hidden)))
         .collect();
     jobs.par_iter()
         .map(|(key, hidden)| wrap(key, *hidden, v2, sk))
@@ -257,7 +278,7 @@ fn seal(
     sk: &SessionKey,
     v2: bool,
     signer: Option<&SigningKey>,
-    named: &[&Cert],
+    named: &[Fingerprint],
     at: Timestamp,
 ) -> Result<Vec<u8>> {
     if !v2 {
@@ -299,17 +320,18 @@ fn write_signed_literal(
     message: Message<'_>,
     plaintext: &[u8],
     s: &SigningKey,
-    named: &[&Cert],
+    named: &[Fingerprint],
     at: Timestamp,
 ) -> Result<()> {
-    let mut signing = Signer::new(message, s.keypair.clone())
+    let mut template = SignatureBuilder::new(SignatureType::Binary);
+    if !named.is_empty() {
+        template = template.set_intended_recipients(named).map_err(fail)?;
+    }
+    let signing = Signer::with_template(message, s.keypair.clone(), template)
         .map_err(fail)?
         .hash_algo(s.hash_algo())
         .map_err(fail)?
         .creation_time(system_time(at));
-    for cert in named {
-        signing = signing.add_intended_recipient(cert);
-    }
     write_literal(signing.build().map_err(fail)?, plaintext)
 }
 

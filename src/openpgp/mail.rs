@@ -5,19 +5,20 @@
 //! that names it: never a silent plaintext fallback.
 
 use rayon::prelude::*;
-use sequoia_openpgp::Cert;
+use sequoia_openpgp::{Cert, Fingerprint};
 
 use super::compose::{encrypt_protected, recipient_addresses, sign_message};
-use super::encrypt::{check_recipient, Recipient};
+use super::encrypt::{recipient_keys, RecipientKeys};
 use super::keyring_keys::KeyringKeys;
 use super::keys::SigningKey;
+use super::recipient_cache;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::keyring::{Keyring, StoredPgpCert};
+use crate::keyring::{JudgedRecipient, Keyring, StoredPgpCert};
 use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
-use crate::trust::{trust_any_warning, TrustData};
+use crate::trust::{trust_any_warning, TrustData, MIN_ROWS_TO_SAVE};
 
 /// What `encrypt --openpgp` was asked for.
 pub struct EncryptRequest<'a> {
@@ -62,6 +63,7 @@ pub fn encrypt(
     };
     let encrypted = encrypt_to(ctx, raw, protected?, &chosen.recipients, req.sign)?;
     chosen.warn(ctx);
+    chosen.remember(trust.keyring());
     Ok(Ok(encrypted))
 }
 
@@ -72,7 +74,7 @@ fn encrypt_to(
     ctx: &Ctx,
     raw: &[u8],
     protected: Protected,
-    recipients: &[Recipient],
+    recipients: &[RecipientKeys],
     sign: Option<Option<&str>>,
 ) -> Result<Vec<u8>> {
     let keyring = ctx.keyring()?;
@@ -146,8 +148,10 @@ fn single_from(headers: &[HeaderField]) -> Result<String> {
 /// The recipients chosen for a message, and what the user should hear
 /// about the ones taken only because of `--trust-any`.
 struct Chosen {
-    recipients: Vec<Recipient>,
+    recipients: Vec<RecipientKeys>,
     warnings: Vec<String>,
+    /// Judgements made in this run that later runs may reuse.
+    judged: Vec<JudgedRecipient>,
 }
 
 impl Chosen {
@@ -156,6 +160,16 @@ impl Chosen {
     fn warn(&self, ctx: &Ctx) {
         for w in &self.warnings {
             ctx.warn(w);
+        }
+    }
+
+    /// Keeps this run's judgements for later runs when there are enough
+    /// to be worth a write (encrypting to many): one recipient costs less
+    /// to judge than the write, and stays a read-only use of the keyring.
+    /// A failure only costs speed later, so it is not an error.
+    fn remember(&self, keyring: &Keyring) {
+        if self.judged.len() >= MIN_ROWS_TO_SAVE {
+            let _ = keyring.store_pgp_recipients(recipient_cache::JUDGED_BY, &self.judged);
         }
     }
 }
@@ -173,35 +187,32 @@ fn choose_recipients(
     } else {
         req.recipients.iter().map(|r| (r.clone(), false)).collect()
     };
-    trust.prepare_openpgp();
     if wanted.is_empty() {
         return Err(vec![
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ]);
     }
-    let mut found = look_up(trust.keyring(), &wanted)?.into_iter();
-    let candidates: Vec<_> = wanted
-        .iter()
-        .map(|(query, _)| match is_address(query) {
-            true => Ok(found.next().unwrap_or_default()),
-            false => trust.keyring().pgp_find(query).map_err(|e| e.to_string()),
-        })
-        .collect();
-    // Judging each binding in the web of trust dominates with many
-    // recipients: spread it over the cores.
-    let picks: Vec<_> = wanted
-        .par_iter()
-        .zip(candidates)
-        .map(|((query, _), found)| pick(trust, query, found?, req.trust_any))
-        .collect();
-    let mut chosen: Vec<Recipient> = Vec::new();
+    let mut picks = judged_earlier(trust, &wanted);
+    let unjudged: Vec<usize> = (0..wanted.len()).filter(|i| picks[*i].is_none()).collect();
+    if !unjudged.is_empty() {
+        let queries: Vec<(String, bool)> = unjudged.iter().map(|i| wanted[*i].clone()).collect();
+        for (i, picked) in unjudged
+            .into_iter()
+            .zip(judge_now(trust, &queries, req.trust_any)?)
+        {
+            picks[i] = Some(picked);
+        }
+    }
+    let mut chosen: Vec<RecipientKeys> = Vec::new();
     let mut warnings = Vec::new();
     let mut missing = Vec::new();
-    for ((query, hidden), picked) in wanted.iter().zip(picks) {
+    let mut judged = Vec::new();
+    for ((query, hidden), picked) in wanted.iter().zip(picks.into_iter().flatten()) {
         match picked {
             Ok(p) => {
                 warnings.extend(p.warning.map(|w| trust_any_warning(query, &w)));
-                push_unique(&mut chosen, p.cert, *hidden, p.expired_ok)
+                judged.extend(p.judged);
+                push_unique(&mut chosen, p.keys, *hidden)
             }
             Err(why) => missing.push(format!("{}: {why}", Safe(query))),
         }
@@ -211,43 +222,120 @@ fn choose_recipients(
     }
     if req.include_self {
         if let Ok(own) = choose_own(trust, headers) {
-            push_unique(&mut chosen, own, false, false);
+            push_unique(&mut chosen, own, false);
         }
     }
     Ok(Chosen {
         recipients: chosen,
         warnings,
+        judged,
     })
 }
 
-fn push_unique(chosen: &mut Vec<Recipient>, cert: Cert, hidden: bool, expired_ok: bool) {
+/// Picks for the address queries whose every certificate has a
+/// judgement from an earlier run that holds now, with a binding that is
+/// fully valid without the web of trust (own key, pin, full root): the
+/// newest of them, as [`pick`] would choose. `None` for every other
+/// query, and for all of them if the keyring cannot answer (the full
+/// judgement then says why).
+fn judged_earlier(
+    trust: &TrustData,
+    wanted: &[(String, bool)],
+) -> Vec<Option<std::result::Result<Picked, String>>> {
+    let emails: Vec<String> = wanted
+        .iter()
+        .map(|(q, _)| q.trim().to_ascii_lowercase())
+        .collect();
+    let Ok(found) =
+        trust
+            .keyring()
+            .pgp_recipient_candidates(&emails, recipient_cache::JUDGED_BY, trust.at())
+    else {
+        return wanted.iter().map(|_| None).collect();
+    };
+    wanted
+        .par_iter()
+        .zip(&emails)
+        .zip(found)
+        .map(|(((query, _), email), candidates)| {
+            if !is_address(query) || candidates.is_empty() {
+                return None;
+            }
+            let mut newest: Option<&JudgedRecipient> = None;
+            for c in &candidates {
+                let judged = c.judged.as_ref()?;
+                let fingerprint: Fingerprint = c.fingerprint.parse().ok()?;
+                if !trust.openpgp_shortcut_applies(&fingerprint, email) {
+                    return None;
+                }
+                // On a tie, the last, as `pick`'s `max_by_key` takes it.
+                if newest.is_none_or(|n| judged.created >= n.created) {
+                    newest = Some(judged);
+                }
+            }
+            let keys = recipient_cache::keys(newest?)?;
+            Some(Ok(Picked {
+                keys,
+                created: 0,
+                warning: None,
+                judged: Vec::new(),
+            }))
+        })
+        .collect()
+}
+
+/// Picks for `wanted` judged from their certificates, on all cores (with
+/// many recipients, judging each binding dominates).
+fn judge_now(
+    trust: &TrustData,
+    wanted: &[(String, bool)],
+    trust_any: bool,
+) -> std::result::Result<Vec<std::result::Result<Picked, String>>, Vec<String>> {
+    trust.prepare_openpgp();
+    let mut found = look_up(trust.keyring(), wanted)?.into_iter();
+    let candidates: Vec<_> = wanted
+        .iter()
+        .map(|(query, _)| match is_address(query) {
+            true => Ok(found.next().unwrap_or_default()),
+            false => trust.keyring().pgp_find(query).map_err(|e| e.to_string()),
+        })
+        .collect();
+    Ok(wanted
+        .par_iter()
+        .zip(candidates)
+        .map(|((query, _), found)| pick(trust, query, found?, trust_any))
+        .collect())
+}
+
+fn push_unique(chosen: &mut Vec<RecipientKeys>, mut keys: RecipientKeys, hidden: bool) {
     match chosen
         .iter_mut()
-        .find(|r| r.cert.fingerprint() == cert.fingerprint())
+        .find(|r| r.fingerprint == keys.fingerprint)
     {
         // Visible anywhere means visible.
-        Some(r) => {
-            r.hidden &= hidden;
-            r.expired_ok |= expired_ok;
+        Some(r) => r.hidden &= hidden,
+        None => {
+            keys.hidden = hidden;
+            chosen.push(keys)
         }
-        None => chosen.push(Recipient {
-            cert,
-            hidden,
-            expired_ok,
-        }),
     }
 }
 
-/// The sender's own certificate, so that sent mail stays readable.
-fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<Cert> {
+/// The keys of the sender's own certificate, so that sent mail stays
+/// readable.
+fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<RecipientKeys> {
     let from = single_from(headers)?;
     trust
         .keyring()
         .pgp_by_email(&from)?
         .into_iter()
-        .filter(|c| c.has_secret && check_recipient(&c.cert, trust.at(), false).is_ok())
-        .max_by_key(|c| c.cert.primary_key().key().creation_time())
-        .map(|c| c.cert)
+        .filter(|c| c.has_secret)
+        .filter_map(|c| {
+            let (keys, _) = recipient_keys(&c.cert, false, false, trust.at()).ok()?;
+            Some((recipient_cache::created(&c.cert), keys))
+        })
+        .max_by_key(|(created, _)| *created)
+        .map(|(_, keys)| keys)
         .ok_or(Error::KeyNotFound {
             what: "own OpenPGP key",
             query: from,
@@ -279,11 +367,14 @@ fn look_up(
 
 /// A recipient's certificate as [`pick`] chose it.
 struct Picked {
-    cert: Cert,
-    /// Taken although it has expired (`--trust-any`).
-    expired_ok: bool,
+    keys: RecipientKeys,
+    /// The primary key's creation time: the newest is taken.
+    created: i64,
     /// Why it would not have been taken without `--trust-any`.
     warning: Option<String>,
+    /// Judgements worth keeping, for each certificate found (not only
+    /// the one taken) that needed no warning and no web of trust.
+    judged: Vec<JudgedRecipient>,
 }
 
 /// The best of the certificates `found` for one recipient query, or why
@@ -299,11 +390,12 @@ fn pick(
     let email = is_address(query).then(|| query.trim().to_ascii_lowercase());
     let mut why = "no OpenPGP certificate in the keyring".to_string();
     let mut usable: Vec<Picked> = Vec::new();
+    let mut judged = Vec::new();
     for c in found {
         // With --trust-any, what keeps it out even so (revoked, no
         // encryption key) is the reason to give.
-        let expired = match check_recipient(&c.cert, trust.at(), trust_any) {
-            Ok(expired) => expired,
+        let (keys, expired) = match recipient_keys(&c.cert, false, trust_any, trust.at()) {
+            Ok(chosen) => chosen,
             Err(Error::Recipients(reason)) => {
                 why = reason;
                 continue;
@@ -321,21 +413,25 @@ fn pick(
                 continue;
             }
         };
+        let warning = expired.or(untrusted);
+        if let Some(e) = email.as_deref().filter(|_| warning.is_none()) {
+            if trust.openpgp_shortcut_applies(&c.cert.fingerprint(), e) {
+                judged.extend(recipient_cache::judge(&c, e, trust.at()));
+            }
+        }
         usable.push(Picked {
-            cert: c.cert,
-            expired_ok: expired.is_some(),
-            warning: expired.or(untrusted),
+            keys,
+            created: recipient_cache::created(&c.cert),
+            warning,
+            judged: Vec::new(),
         });
     }
-    usable
+    let mut best = usable
         .into_iter()
-        .max_by_key(|p| {
-            (
-                p.warning.is_none(),
-                p.cert.primary_key().key().creation_time(),
-            )
-        })
-        .ok_or(why)
+        .max_by_key(|p| (p.warning.is_none(), p.created))
+        .ok_or(why)?;
+    best.judged = judged;
+    Ok(best)
 }
 
 /// Full validity of the binding to `email`, or to any of the

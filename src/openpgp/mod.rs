@@ -52,6 +52,7 @@ pub mod mail;
 mod mime;
 mod open;
 mod policy;
+mod recipient_cache;
 mod seipd;
 mod sigcheck;
 mod sign;

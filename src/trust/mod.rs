@@ -1,7 +1,7 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
 pub mod cache;
-mod shortcut;
+pub(crate) mod shortcut;
 pub mod verdict;
 pub mod wot;
 pub mod x509;
@@ -18,7 +18,7 @@ use crate::time::Timestamp;
 use verdict::{Trust, TrustLevel};
 
 /// Fewer new decisions than this are not worth a keyring write.
-const MIN_ROWS_TO_SAVE: usize = 8;
+pub(crate) const MIN_ROWS_TO_SAVE: usize = 8;
 
 /// Everything trust decisions need from the keyring, read once per run
 /// (or once per batch), not once per signature, and judged at one time.
@@ -231,6 +231,25 @@ impl<'k> TrustData<'k> {
         self.judge_openpgp(&cert.fingerprint(), Some(cert), email)
     }
 
+    /// Whether the binding of `fingerprint` to `email` is fully valid
+    /// through the user's own keys, pins or full roots, provided the
+    /// certificate binds the address at the reference time (which this
+    /// does not look at).
+    pub fn openpgp_shortcut_applies(
+        &self,
+        fingerprint: &sequoia_openpgp::Fingerprint,
+        email: &str,
+    ) -> bool {
+        self.shortcuts()
+            .is_some_and(|s| s.applies(fingerprint, &email.to_ascii_lowercase()))
+    }
+
+    fn shortcuts(&self) -> Option<&shortcut::Shortcuts> {
+        self.shortcuts
+            .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok())
+            .as_ref()
+    }
+
     /// Loads the verifications earlier runs stored, before the first
     /// OpenPGP signature is checked. Without them everything still works,
     /// only slower, so a failure is not an error.
@@ -270,11 +289,8 @@ impl<'k> TrustData<'k> {
         email: &str,
     ) -> Trust {
         self.prepare_openpgp();
-        let shortcuts = self
-            .shortcuts
-            .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok());
-        if let Some(t) = shortcuts
-            .as_ref()
+        if let Some(t) = self
+            .shortcuts()
             .and_then(|s| s.judge(self.keyring, fingerprint, cert, email, self.at))
         {
             return t;

@@ -33,9 +33,9 @@ pub(super) struct Shortcuts {
 impl Shortcuts {
     pub(super) fn load(keyring: &Keyring) -> Result<Self> {
         let own = keyring
-            .pgp_with_secret()?
+            .pgp_secret_fingerprints()?
             .into_iter()
-            .map(|c| c.cert.fingerprint())
+            .filter_map(|f| f.parse().ok())
             .collect();
         let full_roots = keyring
             .pgp_roots()?
@@ -56,6 +56,27 @@ impl Shortcuts {
         })
     }
 
+    /// Whether one of the shortcuts covers the binding of `fingerprint`
+    /// to `email` (lower-cased), before looking at the certificate.
+    pub(super) fn applies(&self, fingerprint: &Fingerprint, email: &str) -> bool {
+        self.basis(fingerprint, email).is_some()
+    }
+
+    fn basis(&self, fingerprint: &Fingerprint, email: &str) -> Option<(Basis, &'static str)> {
+        if self.own.contains(fingerprint) {
+            Some((Basis::OwnKey, "your own key"))
+        } else if self
+            .pins
+            .contains(&(fingerprint.to_hex(), email.to_string()))
+        {
+            Some((Basis::Pinned, "you pinned this binding"))
+        } else if self.full_roots.contains(fingerprint) {
+            Some((Basis::WebOfTrust, "one of your web-of-trust roots"))
+        } else {
+            None
+        }
+    }
+
     /// Full trust for the binding, if one of the shortcuts applies.
     pub(super) fn judge(
         &self,
@@ -66,15 +87,7 @@ impl Shortcuts {
         at: Timestamp,
     ) -> Option<Trust> {
         let email = email.to_ascii_lowercase();
-        let (basis, reason) = if self.own.contains(fingerprint) {
-            (Basis::OwnKey, "your own key")
-        } else if self.pins.contains(&(fingerprint.to_hex(), email.clone())) {
-            (Basis::Pinned, "you pinned this binding")
-        } else if self.full_roots.contains(fingerprint) {
-            (Basis::WebOfTrust, "one of your web-of-trust roots")
-        } else {
-            return None;
-        };
+        let (basis, reason) = self.basis(fingerprint, &email)?;
         let fetched;
         let cert = match cert {
             Some(c) => c,
@@ -99,7 +112,7 @@ impl Shortcuts {
 
 /// The user ID carrying `email`, if the certificate is alive and not
 /// revoked at `at` and that user ID is bound and not revoked.
-fn bound_userid(cert: &Cert, email: &str, at: Timestamp) -> Option<String> {
+pub(crate) fn bound_userid(cert: &Cert, email: &str, at: Timestamp) -> Option<String> {
     let policy = policy_at(at);
     let valid = cert.with_policy(&policy, system_time(at)).ok()?;
     valid.alive().ok()?;
