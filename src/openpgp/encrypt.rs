@@ -31,11 +31,14 @@ use openpgp::packet::{Key, Packet};
 use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message, Signer};
 use openpgp::serialize::SerializeInto;
 use openpgp::types::SignatureType;
-use openpgp::types::{AEADAlgorithm, Features, RevocationStatus, SymmetricAlgorithm};
+use openpgp::types::{
+    AEADAlgorithm, Features, PublicKeyAlgorithm, RevocationStatus, SymmetricAlgorithm,
+};
 use openpgp::{Cert, Fingerprint};
 use rayon::prelude::*;
 
 use super::armor::armor_message;
+use super::ecdh;
 use super::from_sequoia;
 use super::keys::SigningKey;
 use super::policy::{policy_at, system_time};
@@ -259,11 +262,19 @@ fn wrap(
     sk: &SessionKey,
 ) -> Result<Vec<u8>> {
     let packet: Packet = if v2 {
-        let mut p = PKESK6::for_recipient(sk, key).map_err(fail)?;
+        let mut p = match ecdh::wrap(key, sk, None) {
+            Some(esk) => PKESK6::new(None, PublicKeyAlgorithm::ECDH, esk?),
+            None => PKESK6::for_recipient(sk, key),
+        }
+        .map_err(fail)?;
         p.set_recipient((!hidden).then(|| key.fingerprint()));
         p.into()
     } else {
-        let mut p = PKESK3::for_recipient(CIPHER, sk, key).map_err(fail)?;
+        let mut p = match ecdh::wrap(key, sk, Some(CIPHER)) {
+            Some(esk) => PKESK3::new(None, PublicKeyAlgorithm::ECDH, esk?),
+            None => PKESK3::for_recipient(CIPHER, sk, key),
+        }
+        .map_err(fail)?;
         p.set_recipient((!hidden).then(|| key.keyid()));
         p.into()
     };

@@ -43,6 +43,7 @@
 mod armor;
 mod compose;
 mod decrypt;
+mod ecdh;
 mod encrypt;
 mod helper;
 pub mod judge;
