@@ -46,100 +46,111 @@ impl Modulus {
         self.mul(a, &self.rr)
     }
 
-    /// Montgomery product `a b / R mod n` for `a, b < n` (CIOS, Koç et al.
-    /// 1996).
+    /// Montgomery product `a b / R mod n` for `a, b < n`, column by
+    /// column (product scanning with the reduction interleaved, the
+    /// "FIPS" method of Koç et al. 1996): every limb product of a column
+    /// goes into one three-limb accumulator, so the products do not wait
+    /// on each other's carries as they do row by row.
     pub fn mul(&self, a: &Limbs, b: &Limbs) -> Limbs {
         let n = &self.n;
-        let mut t = [0u64; LIMBS + 2];
-        for &bi in b {
-            let mut carry = 0;
-            for j in 0..LIMBS {
-                (t[j], carry) = mac(t[j], a[j], bi, carry);
+        let mut q = [0u64; LIMBS];
+        let mut out = [0u64; LIMBS];
+        let mut acc = Acc::default();
+        for k in 0..2 * LIMBS {
+            let low = k.saturating_sub(LIMBS - 1);
+            for i in low..=k.min(LIMBS - 1) {
+                acc.mac(a[i], b[k - i]);
             }
-            let (lo, hi) = add(t[LIMBS], carry);
-            t[LIMBS] = lo;
-            t[LIMBS + 1] = hi;
-            let m = t[0].wrapping_mul(self.n0inv);
-            let (_, mut carry) = mac(t[0], m, n[0], 0);
-            for j in 1..LIMBS {
-                (t[j - 1], carry) = mac(t[j], m, n[j], carry);
-            }
-            let (lo, hi) = add(t[LIMBS], carry);
-            t[LIMBS - 1] = lo;
-            t[LIMBS] = t[LIMBS + 1] + hi;
+            self.reduce_column(k, &mut q, &mut out, &mut acc);
         }
-        let mut low = [0u64; LIMBS];
-        low.copy_from_slice(&t[..LIMBS]);
-        reduce_once(&low, t[LIMBS], n)
+        reduce_once(&out, acc.shift(), n)
     }
 
-    /// Montgomery square `a^2 / R mod n` for `a < n`: the full square
-    /// with each cross product computed once and doubled (about a quarter
-    /// fewer limb products than [`Modulus::mul`]), then a separate
-    /// Montgomery reduction.
+    /// Montgomery square `a^2 / R mod n` for `a < n`: [`Modulus::mul`]
+    /// with each cross product of a column computed once and doubled
+    /// (about a quarter fewer limb products).
     pub fn sqr(&self, a: &Limbs) -> Limbs {
-        let mut t = [0u64; 2 * LIMBS];
-        // Cross products a_i a_j, i < j.
-        for i in 0..LIMBS {
-            let mut carry = 0;
-            for j in i + 1..LIMBS {
-                (t[i + j], carry) = mac(t[i + j], a[i], a[j], carry);
-            }
-            t[i + LIMBS] = carry;
-        }
-        // Doubled; nothing is shifted out, as the doubled sum is below a^2.
-        let mut top = 0;
-        for limb in t.iter_mut() {
-            let next = *limb >> 63;
-            *limb = (*limb << 1) | top;
-            top = next;
-        }
-        // Plus the squares a_i^2 on the diagonal.
-        let mut carry = 0;
-        for i in 0..LIMBS {
-            let (lo, c) = mac(t[2 * i], a[i], a[i], carry);
-            let (hi, c2) = add(t[2 * i + 1], c);
-            t[2 * i] = lo;
-            t[2 * i + 1] = hi;
-            carry = c2;
-        }
-        self.redc(&t)
-    }
-
-    /// Montgomery reduction `t / R mod n` of a double-width `t < n R`.
-    fn redc(&self, t: &[u64; 2 * LIMBS]) -> Limbs {
         let n = &self.n;
-        let mut t = *t;
-        // The carry out of limb i + LIMBS, added in at the next step.
-        let mut pending = 0;
-        for i in 0..LIMBS {
-            let m = t[i].wrapping_mul(self.n0inv);
-            let mut carry = 0;
-            for j in 0..LIMBS {
-                (t[i + j], carry) = mac(t[i + j], m, n[j], carry);
+        let mut q = [0u64; LIMBS];
+        let mut out = [0u64; LIMBS];
+        let mut acc = Acc::default();
+        for k in 0..2 * LIMBS {
+            let mut cross = Acc::default();
+            let mut i = k.saturating_sub(LIMBS - 1);
+            while 2 * i < k {
+                cross.mac(a[i], a[k - i]);
+                i += 1;
             }
-            let (s, c1) = add(t[i + LIMBS], carry);
-            let (s, c2) = add(s, pending);
-            t[i + LIMBS] = s;
-            pending = c1 + c2;
+            acc.add_doubled(&cross);
+            if k % 2 == 0 {
+                acc.mac(a[k / 2], a[k / 2]);
+            }
+            self.reduce_column(k, &mut q, &mut out, &mut acc);
         }
-        let mut high = [0u64; LIMBS];
-        high.copy_from_slice(&t[LIMBS..]);
-        reduce_once(&high, pending, n)
+        reduce_once(&out, acc.shift(), n)
+    }
+
+    /// The reduction's share of column `k`: the products `q_i n_(k-i)`
+    /// of the quotient limbs so far; in the low half a new quotient limb
+    /// that clears the column, in the high half one limb of the result.
+    /// The accumulator then moves on to the next column.
+    #[inline(always)]
+    fn reduce_column(&self, k: usize, q: &mut Limbs, out: &mut Limbs, acc: &mut Acc) {
+        let n = &self.n;
+        if k < LIMBS {
+            for i in 0..k {
+                acc.mac(q[i], n[k - i]);
+            }
+            q[k] = acc.low().wrapping_mul(self.n0inv);
+            acc.mac(q[k], n[0]);
+            acc.shift();
+        } else {
+            for i in k - LIMBS + 1..LIMBS {
+                acc.mac(q[i], n[k - i]);
+            }
+            out[k - LIMBS] = acc.shift();
+        }
     }
 }
 
-/// `t + a * b + carry` as (low, high) limbs.
-#[inline(always)]
-fn mac(t: u64, a: u64, b: u64, carry: u64) -> (u64, u64) {
-    let r = u128::from(t) + u128::from(a) * u128::from(b) + u128::from(carry);
-    (r as u64, (r >> 64) as u64)
+/// A three-limb accumulator for the sums of one column: at most `2 *
+/// LIMBS` products below `2^128` each, which fit in 192 bits.
+#[derive(Default, Clone, Copy)]
+struct Acc {
+    low: u128,
+    high: u64,
 }
 
-#[inline(always)]
-fn add(a: u64, b: u64) -> (u64, u64) {
-    let r = u128::from(a) + u128::from(b);
-    (r as u64, (r >> 64) as u64)
+impl Acc {
+    #[inline(always)]
+    fn mac(&mut self, a: u64, b: u64) {
+        let (sum, carry) = self.low.overflowing_add(u128::from(a) * u128::from(b));
+        self.low = sum;
+        self.high += u64::from(carry);
+    }
+
+    /// Adds twice `other`.
+    #[inline(always)]
+    fn add_doubled(&mut self, other: &Acc) {
+        let high = (other.high << 1) | (other.low >> 127) as u64;
+        let (sum, carry) = self.low.overflowing_add(other.low << 1);
+        self.low = sum;
+        self.high += high + u64::from(carry);
+    }
+
+    #[inline(always)]
+    fn low(&self) -> u64 {
+        self.low as u64
+    }
+
+    /// The lowest limb, taken out; the rest moves down one limb.
+    #[inline(always)]
+    fn shift(&mut self) -> u64 {
+        let out = self.low as u64;
+        self.low = (self.low >> 64) | (u128::from(self.high) << 64);
+        self.high = 0;
+        out
+    }
 }
 
 /// `(top 2^2048 + t) mod n` for a value below `2n`, computing the
