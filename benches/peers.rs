@@ -1,6 +1,8 @@
 //! Benchmarks against the peers, on the same inputs in the same run
 //! (`cargo bench --bench peers`). Prints the median wall time of each
-//! command, as whole processes, and the ratio peer / mailseal.
+//! command, as whole processes, and the ratio peer / mailseal. The peer
+//! and mailseal run in turn, so both see the same moments of a shared
+//! machine.
 //!
 //! Workloads (SPEC.md section 8):
 //! - encrypt 1 MB to 100 RSA-2048 recipients: `openssl cms -encrypt`
@@ -291,20 +293,45 @@ fn one_mb_message(d: &Path) -> PathBuf {
     p
 }
 
-/// Median wall time of `runs` runs of a freshly built command.
+/// Median wall time of [`RUNS`] runs of a freshly built command.
 fn median(mut make: impl FnMut() -> Command) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let mut c = make();
-            let t = Instant::now();
-            let st = c.status().expect("run");
-            let e = t.elapsed();
-            assert!(st.success(), "{c:?} failed");
-            e
+    medians(&mut [&mut make])[0]
+}
+
+/// Median wall times of commands run in turn, [`RUNS`] rounds of each
+/// once: a slower stretch of a shared machine falls on all of them alike.
+fn medians(makers: &mut [&mut dyn FnMut() -> Command]) -> Vec<Duration> {
+    let mut times = vec![Vec::with_capacity(RUNS); makers.len()];
+    for _ in 0..RUNS {
+        for (make, t) in makers.iter_mut().zip(&mut times) {
+            t.push(time(make()));
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[RUNS / 2]
         })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+        .collect()
+}
+
+/// The wall time of one successful run.
+fn time(mut c: Command) -> Duration {
+    let t = Instant::now();
+    let st = c.status().expect("run");
+    let e = t.elapsed();
+    assert!(st.success(), "{c:?} failed");
+    e
+}
+
+/// [`medians`] of a peer's command and ours.
+fn pair(
+    mut peer: impl FnMut() -> Command,
+    mut ours: impl FnMut() -> Command,
+) -> (Duration, Duration) {
+    let m = medians(&mut [&mut peer, &mut ours]);
+    (m[0], m[1])
 }
 
 fn report(name: &str, peer: Duration, ours: Duration) {
@@ -319,29 +346,31 @@ fn report(name: &str, peer: Duration, ours: Duration) {
 
 fn bench_encrypt(s: &Setup, msg: &Path) {
     let m = msg.to_str().unwrap();
-    let peer = median(|| {
-        let mut c = Command::new("openssl");
-        c.args([
-            "cms",
-            "-encrypt",
-            "-aes-256-gcm",
-            "-in",
-            m,
-            "-out",
-            "/dev/null",
-        ])
-        .args(&s.certs);
-        c.stderr(Stdio::null());
-        c
-    });
-    let ours = median(|| {
-        let mut args = vec!["encrypt", "--no-self", "-o", "/dev/null"];
-        for e in &s.emails {
-            args.extend(["-r", e.as_str()]);
-        }
-        args.push(m);
-        s.ours(&args)
-    });
+    let (peer, ours) = pair(
+        || {
+            let mut c = Command::new("openssl");
+            c.args([
+                "cms",
+                "-encrypt",
+                "-aes-256-gcm",
+                "-in",
+                m,
+                "-out",
+                "/dev/null",
+            ])
+            .args(&s.certs);
+            c.stderr(Stdio::null());
+            c
+        },
+        || {
+            let mut args = vec!["encrypt", "--no-self", "-o", "/dev/null"];
+            for e in &s.emails {
+                args.extend(["-r", e.as_str()]);
+            }
+            args.push(m);
+            s.ours(&args)
+        },
+    );
     report(
         "encrypt 1 MB to 100 RSA-2048 recipients (openssl cms)",
         peer,
@@ -352,23 +381,25 @@ fn bench_encrypt(s: &Setup, msg: &Path) {
 fn bench_single(s: &Setup, msg: &Path) {
     let m = msg.to_str().unwrap();
     let (cert, key) = (s.certs[0].to_str().unwrap(), s.path("r0.key"));
-    let peer = median(|| {
-        let mut c = Command::new("openssl");
-        c.args([
-            "cms",
-            "-sign",
-            "-in",
-            m,
-            "-signer",
-            cert,
-            "-inkey",
-            &key,
-            "-out",
-            "/dev/null",
-        ]);
-        c
-    });
-    let ours = median(|| s.ours(&["sign", "-o", "/dev/null", m]));
+    let (peer, ours) = pair(
+        || {
+            let mut c = Command::new("openssl");
+            c.args([
+                "cms",
+                "-sign",
+                "-in",
+                m,
+                "-signer",
+                cert,
+                "-inkey",
+                &key,
+                "-out",
+                "/dev/null",
+            ]);
+            c
+        },
+        || s.ours(&["sign", "-o", "/dev/null", m]),
+    );
     report("sign a 1 MB message (openssl cms -sign)", peer, ours);
 
     let signed = s.path("signed.eml");
@@ -378,22 +409,24 @@ fn bench_single(s: &Setup, msg: &Path) {
         .unwrap()
         .success());
     let ca = s.ca.to_str().unwrap();
-    let peer = median(|| {
-        let mut c = Command::new("openssl");
-        c.args([
-            "cms",
-            "-verify",
-            "-CAfile",
-            ca,
-            "-in",
-            &signed,
-            "-out",
-            "/dev/null",
-        ])
-        .stderr(Stdio::null());
-        c
-    });
-    let ours = median(|| s.ours(&["verify", &signed]));
+    let (peer, ours) = pair(
+        || {
+            let mut c = Command::new("openssl");
+            c.args([
+                "cms",
+                "-verify",
+                "-CAfile",
+                ca,
+                "-in",
+                &signed,
+                "-out",
+                "/dev/null",
+            ])
+            .stderr(Stdio::null());
+            c
+        },
+        || s.ours(&["verify", &signed]),
+    );
     report(
         "verify a 1 MB signed message (openssl cms -verify)",
         peer,
@@ -406,22 +439,24 @@ fn bench_single(s: &Setup, msg: &Path) {
         .status()
         .unwrap()
         .success());
-    let peer = median(|| {
-        let mut c = Command::new("openssl");
-        c.args([
-            "cms",
-            "-decrypt",
-            "-in",
-            &enc,
-            "-recip",
-            cert,
-            "-inkey",
-            &key,
-            "-out",
-            "/dev/null",
-        ]);
-        c
-    });
-    let ours = median(|| s.ours(&["decrypt", "-o", "/dev/null", &enc]));
+    let (peer, ours) = pair(
+        || {
+            let mut c = Command::new("openssl");
+            c.args([
+                "cms",
+                "-decrypt",
+                "-in",
+                &enc,
+                "-recip",
+                cert,
+                "-inkey",
+                &key,
+                "-out",
+                "/dev/null",
+            ]);
+            c
+        },
+        || s.ours(&["decrypt", "-o", "/dev/null", &enc]),
+    );
     report("decrypt a 1 MB message (openssl cms -decrypt)", peer, ours);
 }

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use sequoia_openpgp::parse::Parse;
 use sequoia_openpgp::Cert;
 
-use super::{median, report, RECIPIENTS};
+use super::{medians, report, RECIPIENTS};
 
 struct Keys {
     dir: PathBuf,
@@ -28,14 +28,14 @@ pub fn bench_encrypt(d: &Path, msg: &Path) {
     eprintln!("setting up {RECIPIENTS} OpenPGP recipients ...");
     let k = Keys::new(d);
     let m = msg.to_str().unwrap();
-    let sqop = median(|| {
+    let mut sqop = || {
         let mut c = Command::new("sqop");
         c.arg("encrypt").args(&k.certs);
         c.stdin(std::fs::File::open(msg).unwrap());
         c.stdout(Stdio::null());
         c
-    });
-    let gpg = median(|| {
+    };
+    let mut gpg = || {
         let mut c = k.gpg();
         c.args(["--trust-model", "always", "--encrypt", "-o", "/dev/null"]);
         for f in &k.fingerprints {
@@ -43,8 +43,8 @@ pub fn bench_encrypt(d: &Path, msg: &Path) {
         }
         c.arg(m);
         c
-    });
-    let ours = median(|| {
+    };
+    let mut ours = || {
         let mut c = k.ours();
         c.args(["encrypt", "--openpgp", "--no-self", "-o", "/dev/null"]);
         for e in &k.emails {
@@ -52,7 +52,9 @@ pub fn bench_encrypt(d: &Path, msg: &Path) {
         }
         c.arg(m);
         c
-    });
+    };
+    let m = medians(&mut [&mut sqop, &mut gpg, &mut ours]);
+    let (sqop, gpg, ours) = (m[0], m[1], m[2]);
     report(
         "encrypt 1 MB to 100 Cv25519 recipients (sqop encrypt)",
         sqop,
