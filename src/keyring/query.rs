@@ -132,8 +132,8 @@ impl RawCert {
 }
 
 /// The certificates of each address (lower-cased), newest first, all read
-/// in one transaction: one consistent view and one lock instead of one
-/// per address. Whether a secret key exists is looked up in a set read
+/// in one statement (the addresses travel as one JSON array): one
+/// consistent view and one lock instead of one per address. Whether a secret key exists is looked up in a set read
 /// once, not per row: each row's probe of the secret-key table reads the
 /// stored key, which spills to an overflow page.
 ///
@@ -160,20 +160,31 @@ fn raw_by_emails_mapped(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<R
         .prepare_cached("SELECT spki_sha256 FROM x509_secret_keys")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT c.der, c.spki_sha256, c.fingerprint FROM x509_certs c WHERE c.fingerprint \
-         IN (SELECT fingerprint FROM x509_emails WHERE email = ?1) {ORDER}"
-    ))?;
-    let mut out = Vec::with_capacity(addrs.len());
-    for addr in addrs {
-        let rows = stmt.query_map([addr.to_lowercase()], |r| {
-            Ok(RawCert {
-                der: r.get(0)?,
-                has_secret: secrets.contains(r.get_ref(1)?.as_str()?),
-                fingerprint: r.get(2)?,
-            })
-        })?;
-        out.push(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    let wanted: Vec<String> = addrs.iter().map(|a| a.to_lowercase()).collect();
+    let list = serde_json::to_string(&wanted)
+        .map_err(|e| crate::error::Error::Keyring(format!("listing addresses: {e}")))?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT w.key, c.der, c.spki_sha256, c.fingerprint FROM json_each(?1) w \
+         JOIN x509_emails e ON e.email = w.value \
+         JOIN x509_certs c ON c.fingerprint = e.fingerprint \
+         ORDER BY w.key, c.not_after DESC, c.fingerprint",
+    )?;
+    let mut out: Vec<Vec<RawCert>> = (0..addrs.len()).map(|_| Vec::new()).collect();
+    let rows = stmt.query_map([list], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            RawCert {
+                der: r.get(1)?,
+                has_secret: secrets.contains(r.get_ref(2)?.as_str()?),
+                fingerprint: r.get(3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (index, cert) = row?;
+        if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
+            slot.push(cert);
+        }
     }
     drop(stmt);
     tx.commit()?;
