@@ -410,14 +410,7 @@ mod tests {
             .unwrap();
         // Alice certifies Bob's user ID locally (non-exportable).
         let alice = tsk("Alice <alice@example.org>");
-        let mut signer = alice
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
+        let mut signer = crate::openpgp::tests::util::primary_keypair(&alice);
         let uid = bob.userids().next().unwrap().userid().clone();
         let builder = SignatureBuilder::new(SignatureType::GenericCertification)
             .set_exportable_certification(false)

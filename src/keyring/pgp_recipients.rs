@@ -161,6 +161,7 @@ mod tests {
 
     use super::*;
     use crate::keyring::testutil::pass;
+    use crate::openpgp::tests::util::primary_keypair;
 
     const AT: Timestamp = Timestamp(1_780_315_200);
 
@@ -241,14 +242,7 @@ mod tests {
         assert_eq!(found(&k, &["a@example.org"], "v1", AT.0), [vec![true]]);
         // The certificate written again with a new user ID: judgements of
         // it as it was are gone.
-        let mut signer = cert
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
+        let mut signer = primary_keypair(&cert);
         let uid = sequoia_openpgp::packet::UserID::from("A2 <a@example.org>");
         let binding = uid
             .bind(

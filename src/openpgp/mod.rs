@@ -60,7 +60,7 @@ mod sign;
 pub mod userid;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use armor::inline::{find_inline, InlineBlock, InlineKind};
 pub use compose::{encrypt_message, recipient_addresses, sign_message};

@@ -185,7 +185,7 @@ mod tests {
 
     use super::*;
     use crate::openpgp::policy::system_time;
-    use crate::openpgp::tests::util::{cert, cert_v6, AT};
+    use crate::openpgp::tests::util::{cert, cert_v6, revoke, AT};
 
     const DAY: u64 = 86_400;
 
@@ -251,26 +251,6 @@ mod tests {
         assert!(judge(&c, "a@example.org", Timestamp(AT.0 - DAY - 60)).is_none());
     }
 
-    /// `c` revoked (key retired) at `when`.
-    fn revoked_at(c: &Cert, when: Timestamp) -> Cert {
-        let mut signer = c
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
-        let revocation = CertRevocationBuilder::new()
-            .set_signature_creation_time(system_time(when))
-            .unwrap()
-            .set_reason_for_revocation(ReasonForRevocation::KeyRetired, b"retired")
-            .unwrap()
-            .build(&mut signer, c, None)
-            .unwrap();
-        c.clone().insert_packets(revocation).unwrap().0
-    }
-
     #[test]
     fn only_usable_bound_certificates_are_judged() {
         let c = cert("a@example.org");
@@ -278,10 +258,18 @@ mod tests {
             judge(&stored(c.clone()), "b@example.org", AT).is_none(),
             "not its address"
         );
-        let revoked = stored(revoked_at(&c, Timestamp(AT.0 - 3600)));
+        let revoked = stored(revoke(
+            &c,
+            ReasonForRevocation::KeyRetired,
+            Timestamp(AT.0 - 3600),
+        ));
         assert!(judge(&revoked, "a@example.org", AT).is_none());
         // A revocation still ahead ends the judgement when it comes.
-        let later = stored(revoked_at(&c, Timestamp(AT.0 + 3600)));
+        let later = stored(revoke(
+            &c,
+            ReasonForRevocation::KeyRetired,
+            Timestamp(AT.0 + 3600),
+        ));
         let judged = judge(&later, "a@example.org", AT).unwrap();
         assert_eq!(judged.valid_until, i64::try_from(AT.0 + 3600).unwrap());
     }

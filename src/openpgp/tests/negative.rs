@@ -14,7 +14,7 @@ use openpgp::serialize::stream::{Armorer, Message, Signer};
 use openpgp::types::ReasonForRevocation;
 use openpgp::Cert;
 
-use super::util::{cert, cert_v1_only, public, signer, Gpg, AT};
+use super::util::{cert, cert_v1_only, public, revoke, signer, Gpg, AT};
 use crate::error::Error;
 use crate::openpgp::policy::{policy_at, system_time};
 use crate::openpgp::*;
@@ -123,26 +123,6 @@ fn top_level_tags(data: &[u8]) -> Vec<Tag> {
         ppr = pp.next().unwrap().1;
     }
     tags
-}
-
-/// Revokes `tsk` (the whole certificate) at `when` for `reason`.
-fn revoke(tsk: &Cert, reason: ReasonForRevocation, when: Timestamp) -> Cert {
-    let mut primary = tsk
-        .primary_key()
-        .key()
-        .clone()
-        .parts_into_secret()
-        .unwrap()
-        .into_keypair()
-        .unwrap();
-    let sig = CertRevocationBuilder::new()
-        .set_signature_creation_time(system_time(when))
-        .unwrap()
-        .set_reason_for_revocation(reason, b"test revocation")
-        .unwrap()
-        .build(&mut primary, tsk, None)
-        .unwrap();
-    tsk.clone().insert_packets(sig).unwrap().0
 }
 
 #[test]

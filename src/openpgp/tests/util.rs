@@ -11,7 +11,7 @@ use sequoia_openpgp as openpgp;
 use openpgp::cert::prelude::*;
 use openpgp::parse::Parse;
 use openpgp::serialize::SerializeInto;
-use openpgp::types::Features;
+use openpgp::types::{Features, ReasonForRevocation};
 use openpgp::{Cert, Profile};
 use tempfile::TempDir;
 
@@ -58,6 +58,29 @@ fn builder(email: &str, created: Timestamp) -> CertBuilder<'static> {
     CertBuilder::general_purpose(Some(format!("<{email}>")))
         .set_cipher_suite(CipherSuite::Cv25519)
         .set_creation_time(system_time(created))
+}
+
+/// The primary key of an unencrypted TSK, to sign with directly.
+pub fn primary_keypair(tsk: &Cert) -> openpgp::crypto::KeyPair {
+    tsk.primary_key()
+        .key()
+        .clone()
+        .parts_into_secret()
+        .expect("secret primary key")
+        .into_keypair()
+        .expect("key pair")
+}
+
+/// Revokes `tsk` (the whole certificate) at `when` for `reason`.
+pub fn revoke(tsk: &Cert, reason: ReasonForRevocation, when: Timestamp) -> Cert {
+    let sig = CertRevocationBuilder::new()
+        .set_signature_creation_time(system_time(when))
+        .expect("time")
+        .set_reason_for_revocation(reason, b"test revocation")
+        .expect("reason")
+        .build(&mut primary_keypair(tsk), tsk, None)
+        .expect("revocation");
+    tsk.clone().insert_packets(sig).expect("insert").0
 }
 
 /// The signing key of an unencrypted TSK.

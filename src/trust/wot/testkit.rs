@@ -48,14 +48,7 @@ impl Party {
             builder = builder.add_userid(*u);
         }
         let (cert, _revocation) = builder.generate().unwrap();
-        let signer = cert
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
+        let signer = crate::openpgp::tests::util::primary_keypair(&cert);
         Party {
             cert: cert.strip_secret_key_material(),
             signer,
