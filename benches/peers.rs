@@ -293,6 +293,13 @@ fn one_mb_message(d: &Path) -> PathBuf {
     p
 }
 
+/// `openssl cms ARGS`, its diagnostics discarded.
+fn cms(args: &[&str]) -> Command {
+    let mut c = Command::new("openssl");
+    c.arg("cms").args(args).stderr(Stdio::null());
+    c
+}
+
 /// Median wall time of [`RUNS`] runs of a freshly built command.
 fn median(mut make: impl FnMut() -> Command) -> Duration {
     medians(&mut [&mut make])[0]
@@ -348,18 +355,8 @@ fn bench_encrypt(s: &Setup, msg: &Path) {
     let m = msg.to_str().unwrap();
     let (peer, ours) = pair(
         || {
-            let mut c = Command::new("openssl");
-            c.args([
-                "cms",
-                "-encrypt",
-                "-aes-256-gcm",
-                "-in",
-                m,
-                "-out",
-                "/dev/null",
-            ])
-            .args(&s.certs);
-            c.stderr(Stdio::null());
+            let mut c = cms(&["-encrypt", "-aes-256-gcm", "-in", m, "-out", "/dev/null"]);
+            c.args(&s.certs);
             c
         },
         || {
@@ -383,9 +380,7 @@ fn bench_single(s: &Setup, msg: &Path) {
     let (cert, key) = (s.certs[0].to_str().unwrap(), s.path("r0.key"));
     let (peer, ours) = pair(
         || {
-            let mut c = Command::new("openssl");
-            c.args([
-                "cms",
+            cms(&[
                 "-sign",
                 "-in",
                 m,
@@ -395,8 +390,7 @@ fn bench_single(s: &Setup, msg: &Path) {
                 &key,
                 "-out",
                 "/dev/null",
-            ]);
-            c
+            ])
         },
         || s.ours(&["sign", "-o", "/dev/null", m]),
     );
@@ -411,9 +405,7 @@ fn bench_single(s: &Setup, msg: &Path) {
     let ca = s.ca.to_str().unwrap();
     let (peer, ours) = pair(
         || {
-            let mut c = Command::new("openssl");
-            c.args([
-                "cms",
+            cms(&[
                 "-verify",
                 "-CAfile",
                 ca,
@@ -422,8 +414,6 @@ fn bench_single(s: &Setup, msg: &Path) {
                 "-out",
                 "/dev/null",
             ])
-            .stderr(Stdio::null());
-            c
         },
         || s.ours(&["verify", &signed]),
     );
@@ -441,9 +431,7 @@ fn bench_single(s: &Setup, msg: &Path) {
         .success());
     let (peer, ours) = pair(
         || {
-            let mut c = Command::new("openssl");
-            c.args([
-                "cms",
+            cms(&[
                 "-decrypt",
                 "-in",
                 &enc,
@@ -453,8 +441,7 @@ fn bench_single(s: &Setup, msg: &Path) {
                 &key,
                 "-out",
                 "/dev/null",
-            ]);
-            c
+            ])
         },
         || s.ours(&["decrypt", "-o", "/dev/null", &enc]),
     );
