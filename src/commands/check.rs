@@ -101,7 +101,7 @@ fn x509_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
     let mut out = Vec::new();
     for c in certs {
         for email in addresses_to_check(wanted.as_deref(), &c.emails) {
-            let t = trust.validate(&c.cert, &[], Some(&email));
+            let t = trust.validate_known(&c.cert, &c.fingerprint, &[], Some(&email));
             out.push(Checked {
                 protocol: "smime",
                 explanation: explain_x509(&cert::subject(&c.cert), &email, &t),

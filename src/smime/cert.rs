@@ -26,7 +26,13 @@ pub fn fingerprint_sha1(cert: &Certificate) -> String {
 }
 
 pub fn hex_upper(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// The certificate's e-mail addresses, lower-cased: every rfc822Name in the
@@ -126,4 +132,13 @@ pub fn is_ca(cert: &Certificate) -> bool {
         cert.tbs_certificate().get_extension::<BasicConstraints>(),
         Ok(Some((_, bc))) if bc.ca
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_is_upper_case_two_digits_a_byte() {
+        assert_eq!(super::hex_upper(&[0x00, 0x0f, 0xa5, 0xff]), "000FA5FF");
+        assert_eq!(super::hex_upper(&[]), "");
+    }
 }

@@ -405,7 +405,7 @@ fn usability(at: Timestamp, trust: &TrustData, c: &StoredCert, email: Option<&st
     if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
         return Usability::Unusable(format!("certificate not usable for encryption: {e}"));
     }
-    let t = trust.validate(&c.cert, &[], email);
+    let t = trust.validate_known(&c.cert, &c.fingerprint, &[], email);
     let reason = t.reason.clone().unwrap_or_default();
     if t.level == TrustLevel::Revoked {
         return Usability::Unusable(format!("certificate revoked ({reason})"));

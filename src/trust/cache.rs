@@ -95,12 +95,15 @@ fn crl_stable_until(der: &[u8], at: Timestamp) -> Timestamp {
     until
 }
 
-/// The cache key of one decision.
+/// The cache key of one decision, for the leaf with this fingerprint.
 /// None when a certificate cannot be encoded: such a decision is not
 /// cached, rather than filed under a key another certificate could share.
-pub fn key(leaf: &Certificate, extra: &[Certificate], email: Option<&str>) -> Option<String> {
+pub fn key(leaf: &str, extra: &[Certificate], email: Option<&str>) -> Option<String> {
     let fingerprint = |c: &Certificate| Some(cert::fingerprint(c)).filter(|f| !f.is_empty());
-    let mut key = format!("{}|{}", fingerprint(leaf)?, email.unwrap_or(""));
+    if leaf.is_empty() {
+        return None;
+    }
+    let mut key = format!("{leaf}|{}", email.unwrap_or(""));
     for c in extra {
         key.push('|');
         key.push_str(&fingerprint(c)?);

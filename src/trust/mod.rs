@@ -131,7 +131,20 @@ impl<'k> TrustData<'k> {
         extra: &[Certificate],
         email: Option<&str>,
     ) -> Trust {
-        let t = self.validate_path(cert, extra, email);
+        self.validate_known(cert, &crate::smime::cert::fingerprint(cert), extra, email)
+    }
+
+    /// [`TrustData::validate`] for a certificate whose fingerprint (SHA-256
+    /// of the DER, upper-case hex) is known, as the keyring's are: it is
+    /// not encoded again to compute it.
+    pub fn validate_known(
+        &self,
+        cert: &Certificate,
+        fingerprint: &str,
+        extra: &[Certificate],
+        email: Option<&str>,
+    ) -> Trust {
+        let t = self.validate_path(cert, fingerprint, extra, email);
         match (t.level, email) {
             (
                 verdict::TrustLevel::Full
@@ -140,15 +153,15 @@ impl<'k> TrustData<'k> {
                 _,
             )
             | (_, None) => t,
-            (_, Some(email)) => self.pinned(cert, email).unwrap_or(t),
+            (_, Some(email)) => self.pinned(cert, fingerprint, email).unwrap_or(t),
         }
     }
 
-    fn pinned(&self, cert: &Certificate, email: &str) -> Option<Trust> {
+    fn pinned(&self, cert: &Certificate, fingerprint: &str, email: &str) -> Option<Trust> {
         if self.pins.is_empty() {
             return None;
         }
-        let fingerprint = crate::smime::cert::fingerprint(cert);
+        let fingerprint = fingerprint.to_string();
         let key = (fingerprint.clone(), email.to_ascii_lowercase());
         let usable = crate::smime::cert::valid_at(cert, self.at)
             && crate::smime::cert::emails(cert)
@@ -166,10 +179,11 @@ impl<'k> TrustData<'k> {
     fn validate_path(
         &self,
         cert: &Certificate,
+        fingerprint: &str,
         extra: &[Certificate],
         email: Option<&str>,
     ) -> Trust {
-        let key = cache::key(cert, extra, email);
+        let key = cache::key(fingerprint, extra, email);
         if let Some(t) = key
             .as_ref()
             .and_then(|k| self.memo.lock().ok()?.get(k).cloned())
