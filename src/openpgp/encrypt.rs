@@ -226,9 +226,11 @@ pub fn recipient_keys(
     if live.is_empty() {
         expired.get_or_insert_with(|| named(NO_KEY));
     }
+    // Expired keys only when that is what `expired_ok` is for: beside
+    // live ones, they are not used.
     let keys = live
         .into_iter()
-        .chain(dead.into_iter().filter(|_| expired_ok))
+        .chain(dead.into_iter().filter(|_| expired.is_some()))
         .map(|ka| ka.key().clone())
         .collect();
     let keys = RecipientKeys {

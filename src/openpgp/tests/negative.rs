@@ -312,3 +312,37 @@ fn fail_unsigned_data_given_as_signature() {
     let keys = MemoryKeys::new([bob]);
     assert!(verify_detached(b"x", &e, &keys, AT).is_err());
 }
+
+/// With `--trust-any`, an expired encryption subkey is used only when it
+/// is all the certificate has: beside a live one, it gets no PKESK.
+#[test]
+fn expired_subkey_only_when_nothing_else() {
+    use openpgp::types::KeyFlags;
+    let made = Timestamp(AT.0 - 10 * 86_400);
+    let day = Duration::from_secs(86_400);
+    let build = |with_live: bool| {
+        let mut b = CertBuilder::new()
+            .add_userid("<a@example.org>")
+            .set_cipher_suite(CipherSuite::Cv25519)
+            .set_creation_time(system_time(made))
+            .add_subkey(KeyFlags::empty().set_transport_encryption(), day, None);
+        if with_live {
+            b = b.add_transport_encryption_subkey();
+        }
+        b.generate().unwrap().0
+    };
+    let ids = |keys: &[openpgp::packet::Key<_, _>]| -> Vec<String> {
+        keys.iter().map(|k| k.keyid().to_hex()).collect()
+    };
+    let both = build(true);
+    let (keys, why) = encrypt::recipient_keys(&both, false, true, AT).unwrap();
+    assert!(why.is_none());
+    assert_eq!(keys.keys.len(), 1);
+    let live = both.keys().subkeys().last().unwrap().key().keyid().to_hex();
+    assert_eq!(ids(&keys.keys), [live]);
+    let only_expired = build(false);
+    assert!(encrypt::recipient_keys(&only_expired, false, false, AT).is_err());
+    let (keys, why) = encrypt::recipient_keys(&only_expired, false, true, AT).unwrap();
+    assert!(why.is_some_and(|w| w.contains("no valid encryption-capable key")));
+    assert_eq!(keys.keys.len(), 1);
+}
