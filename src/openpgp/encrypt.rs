@@ -30,9 +30,9 @@ use openpgp::packet::signature::SignatureBuilder;
 use openpgp::packet::{Key, Packet};
 use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message, Signer};
 use openpgp::serialize::SerializeInto;
-use openpgp::types::SignatureType;
 use openpgp::types::{
-    AEADAlgorithm, Features, PublicKeyAlgorithm, RevocationStatus, SymmetricAlgorithm,
+    AEADAlgorithm, Features, PublicKeyAlgorithm, RevocationStatus, SignatureType,
+    SymmetricAlgorithm,
 };
 use openpgp::{Cert, Fingerprint};
 use rayon::prelude::*;
