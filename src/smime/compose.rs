@@ -280,13 +280,16 @@ fn choose_recipients(
         .collect();
     trust.save();
     let mut chosen: Vec<StoredCert> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let mut warnings = Vec::new();
     let mut missing = Vec::new();
     for (q, pick) in queries.iter().zip(picks) {
         match pick {
             Ok((c, warning)) => {
                 warnings.extend(warning.map(|w| trust_any_warning(q, &w)));
-                push_unique(&mut chosen, c)
+                if taken.insert(c.fingerprint.clone()) {
+                    chosen.push(c);
+                }
             }
             Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
         }
