@@ -338,8 +338,16 @@ fn expired_subkey_only_when_nothing_else() {
     let (keys, why) = encrypt::recipient_keys(&both, false, true, AT).unwrap();
     assert!(why.is_none());
     assert_eq!(keys.keys.len(), 1);
-    let live = both.keys().subkeys().last().unwrap().key().keyid().to_hex();
-    assert_eq!(ids(&keys.keys), [live]);
+    let policy = policy_at(AT);
+    let live: Vec<String> = both
+        .keys()
+        .subkeys()
+        .with_policy(&policy, system_time(AT))
+        .alive()
+        .map(|k| k.key().keyid().to_hex())
+        .collect();
+    assert_eq!(live.len(), 1);
+    assert_eq!(ids(&keys.keys), live);
     let only_expired = build(false);
     assert!(encrypt::recipient_keys(&only_expired, false, false, AT).is_err());
     let (keys, why) = encrypt::recipient_keys(&only_expired, false, true, AT).unwrap();
