@@ -270,8 +270,14 @@ fn choose_recipients(
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ));
     }
-    let trust = TrustData::load(keyring, ctx.at)?;
-    let found = lookup_recipients(keyring, &queries)?;
+    // The certificates are read while the trust data is: each does more
+    // than its queries.
+    let at = ctx.at;
+    let (trust, found) = rayon::join(
+        || TrustData::load(keyring, at),
+        || lookup_recipients(keyring, &queries),
+    );
+    let (trust, found) = (trust?, found?);
     // Path validation dominates when there are many recipients.
     let at = ctx.at;
     let picks: Vec<_> = found
