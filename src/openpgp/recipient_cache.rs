@@ -37,9 +37,10 @@ use crate::keyring::{JudgedRecipient, StoredPgpCert};
 use crate::time::Timestamp;
 use crate::trust::shortcut::bound_userid;
 
-/// Tags every judgement: a later version of the program (another policy)
-/// judges again.
-pub const JUDGED_BY: &str = concat!("mailseal ", env!("CARGO_PKG_VERSION"));
+/// Tags every judgement: another version of the program (perhaps another
+/// policy) judges again. The number after it goes up whenever what a
+/// judgement says, or how it is made, changes.
+pub const JUDGED_BY: &str = concat!("mailseal ", env!("CARGO_PKG_VERSION"), " judgement 1");
 
 /// Longest time a judgement is reused.
 const MAX_AGE: u64 = 24 * 3600;
