@@ -184,17 +184,7 @@ fn revoked_signer_is_bad() {
     let d = env.dir.path();
     let entity = b"Content-Type: text/plain\r\n\r\nSigned before the revocation.\r\n";
     std::fs::write(d.join("entity"), entity).unwrap();
-    let sig = gpg
-        .run(&[
-            "--armor",
-            "--detach-sign",
-            "-u",
-            &fpr,
-            "-o",
-            "-",
-            d.join("entity").to_str().unwrap(),
-        ])
-        .stdout;
+    let sig = gpg.sign(&["--armor", "--detach-sign"], &fpr, &d.join("entity"));
     gpg.revoke(&fpr);
     let cert = d.join("rex.asc");
     std::fs::write(&cert, gpg.export("rex@example.org")).unwrap();

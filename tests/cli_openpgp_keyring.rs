@@ -462,21 +462,12 @@ fn generated_v4_key_is_read_by_gpg() {
 #[test]
 fn generated_v6_key_with_rfc9580_profile() {
     let env = Env::new();
-    let args = [
-        "keyring",
-        "generate",
-        "--openpgp",
-        "--profile",
-        "rfc9580",
-        "--email",
-        "gil@example.org",
-        "--name",
+    let fpr = env.generate_pgp_with(
         "Gil",
-        "--days",
-        "0",
-    ];
-    let fpr = String::from_utf8(env.expect(&args, b"", 0)).unwrap();
-    let fpr = fpr.trim();
+        "gil@example.org",
+        &["--profile", "rfc9580", "--days", "0"],
+    );
+    let fpr = fpr.as_str();
     assert_eq!(fpr.len(), 64, "{fpr}");
     let public = env.expect(&["keyring", "export", fpr], b"", 0);
     let cert = Cert::from_bytes(&public).unwrap();

@@ -106,17 +106,7 @@ fn openpgp_hostile_user_ids_are_escaped() {
     );
     let entity = b"Content-Type: text/plain\r\n\r\nhello\r\n";
     let data = write(env.dir.path(), "entity.txt", entity);
-    let sig = gpg
-        .run(&[
-            "--armor",
-            "--detach-sign",
-            "-u",
-            &mallory,
-            "-o",
-            "-",
-            s(&data),
-        ])
-        .stdout;
+    let sig = gpg.sign(&["--armor", "--detach-sign"], &mallory, &data);
     let mut signed = pgp_mime_signed("mallory@example.org", entity, &sig, "pgp-sha256");
     signed = replace_once(
         &signed,

@@ -138,20 +138,8 @@ fn we_verify_gpgs_detached_signature() {
     let w = PgpWorld::new("bob@example.org");
     let d = w.env.dir.path();
     let data = write(d, "entity.txt", ENTITY);
-    let sig = w
-        .gpg
-        .run(&[
-            "--armor",
-            "--detach-sign",
-            "--digest-algo",
-            "SHA256",
-            "-u",
-            "alice@example.org",
-            "-o",
-            "-",
-            s(&data),
-        ])
-        .stdout;
+    let how = ["--armor", "--detach-sign", "--digest-algo", "SHA256"];
+    let sig = w.gpg.sign(&how, "alice@example.org", &data);
     let msg = pgp_mime_signed("alice@example.org", ENTITY, &sig, "pgp-sha256");
     let (v, code) = w.env.verdict(&msg);
     assert_eq!(code, 0, "{v}");
@@ -232,17 +220,7 @@ fn we_verify_gpgs_inline_clearsigned_text() {
     let w = PgpWorld::new("bob@example.org");
     let d = w.env.dir.path();
     let text = write(d, "text.txt", b"Meet me at noon.\n");
-    let clear = w
-        .gpg
-        .run(&[
-            "--clearsign",
-            "-u",
-            "alice@example.org",
-            "-o",
-            "-",
-            s(&text),
-        ])
-        .stdout;
+    let clear = w.gpg.sign(&["--clearsign"], "alice@example.org", &text);
     let mut msg = b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: inline\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n".to_vec();
     msg.extend_from_slice(&clear);
     let (v, code) = w.env.verdict(&msg);

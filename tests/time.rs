@@ -199,16 +199,12 @@ const ENTITY: &[u8] = b"Content-Type: text/plain; charset=us-ascii\r\n\r\nSigned
 
 fn gpg_signed(gpg: &Gpg, env: &Env) -> Vec<u8> {
     let data = write(env.dir.path(), "entity.txt", ENTITY);
-    let sig = run_ok(gpg.cmd_at(MADE).args([
-        "--armor",
-        "--detach-sign",
-        "-u",
+    let sig = gpg.sign_at(
+        MADE,
+        &["--armor", "--detach-sign"],
         "alice@example.org",
-        "-o",
-        "-",
-        s(&data),
-    ]))
-    .stdout;
+        &data,
+    );
     pgp_mime_signed("alice@example.org", ENTITY, &sig, "pgp-sha256")
 }
 

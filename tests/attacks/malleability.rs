@@ -407,21 +407,7 @@ fn openpgp_seipd_v1_and_sed_tampering_is_refused() {
 #[test]
 fn openpgp_seipd_v2_aead_tampering_is_refused() {
     let bob = Env::new();
-    bob.expect(
-        &[
-            "keyring",
-            "generate",
-            "--openpgp",
-            "--profile",
-            "rfc9580",
-            "--email",
-            "bob@example.org",
-            "--name",
-            "Bob",
-        ],
-        b"",
-        0,
-    );
+    bob.generate_pgp_with("Bob", "bob@example.org", &["--profile", "rfc9580"]);
     let plain = message(
         "bob@example.org",
         "bob@example.org",

@@ -227,17 +227,7 @@ fn openpgp_inline_signed_block_inside_attacker_text_covers_a_part() {
     let env = &gw.bob;
     let d = env.dir.path();
     let input = write(d, "clear.txt", b"Meeting at noon.\n");
-    let block = gw
-        .gpg
-        .run(&[
-            "--clearsign",
-            "-u",
-            "alice@example.org",
-            "-o",
-            "-",
-            s(&input),
-        ])
-        .stdout;
+    let block = gw.gpg.sign(&["--clearsign"], "alice@example.org", &input);
     let whole = [
         outer("alice@example.org", "inline").as_bytes(),
         b"Content-Type: text/plain\r\n\r\n",

@@ -96,6 +96,19 @@ impl Gpg {
             .unwrap_or_else(|| panic!("gpg has no key for {email}"))
     }
 
+    /// What `gpg HOW -u SIGNER -o - FILE` writes (a signature or a
+    /// clearsigned text), with the clock at `time`.
+    pub fn sign_at(&self, time: &str, how: &[&str], signer: &str, file: &Path) -> Vec<u8> {
+        let mut cmd = self.cmd_at(time);
+        cmd.args(how).args(["-u", signer, "-o", "-"]).arg(file);
+        run_ok(&mut cmd).stdout
+    }
+
+    /// [`Gpg::sign_at`] at [`GPG_TIME`].
+    pub fn sign(&self, how: &[&str], signer: &str, file: &Path) -> Vec<u8> {
+        self.sign_at(GPG_TIME, how, signer, file)
+    }
+
     pub fn export(&self, email: &str) -> Vec<u8> {
         self.run(&["--armor", "--export", email]).stdout
     }

@@ -126,19 +126,23 @@ impl Env {
 
     /// `keyring generate --openpgp`; returns the new key's fingerprint.
     pub fn generate_pgp(&self, name: &str, email: &str) -> String {
-        let out = self.expect(
-            &[
-                "keyring",
-                "generate",
-                "--openpgp",
-                "--email",
-                email,
-                "--name",
-                name,
-            ],
-            b"",
-            0,
-        );
+        self.generate_pgp_with(name, email, &[])
+    }
+
+    /// [`Env::generate_pgp`] with further options (`--profile rfc9580`,
+    /// `--days 0`).
+    pub fn generate_pgp_with(&self, name: &str, email: &str, extra: &[&str]) -> String {
+        let mut args = vec![
+            "keyring",
+            "generate",
+            "--openpgp",
+            "--email",
+            email,
+            "--name",
+            name,
+        ];
+        args.extend_from_slice(extra);
+        let out = self.expect(&args, b"", 0);
         String::from_utf8(out).unwrap().trim().to_string()
     }
 
