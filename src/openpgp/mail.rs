@@ -416,7 +416,7 @@ fn pick(
         let warning = expired.or(untrusted);
         if let Some(e) = email.as_deref().filter(|_| warning.is_none()) {
             if trust.openpgp_shortcut_applies(&c.cert.fingerprint(), e) {
-                judged.extend(recipient_cache::judge(&c, e, trust.at()));
+                judged.extend(recipient_cache::judge(&c, e, trust.at(), &keys));
             }
         }
         usable.push(Picked {

@@ -46,15 +46,22 @@ pub const JUDGED_BY: &str = concat!("mailseal ", env!("CARGO_PKG_VERSION"), " ju
 const MAX_AGE: u64 = 24 * 3600;
 
 /// The judgement of `stored` as a recipient for `email` (lower-cased) at
-/// `at`, if it is positive and holds for a while.
-pub fn judge(stored: &StoredPgpCert, email: &str, at: Timestamp) -> Option<JudgedRecipient> {
+/// `at`, if it is positive and holds for a while. `now` are the keys the
+/// caller chose at `at` without `--trust-any` (they are not chosen again).
+pub fn judge(
+    stored: &StoredPgpCert,
+    email: &str,
+    at: Timestamp,
+    now: &RecipientKeys,
+) -> Option<JudgedRecipient> {
     let until = stable_until(&stored.cert, at);
     let last = Timestamp(until.0.checked_sub(1)?);
     if last < at {
         return None;
     }
-    let first = usable(&stored.cert, email, at)?;
-    if usable(&stored.cert, email, last)? != first {
+    bound_userid(&stored.cert, email, at)?;
+    let first = serialized(now)?;
+    if serialized(&keys_at(&stored.cert, email, last)?)? != first {
         return None;
     }
     let (keys, seipd_v2) = first;
@@ -100,18 +107,23 @@ fn public_key(packet: Packet) -> Option<Key<PublicParts, UnspecifiedRole>> {
     }
 }
 
-/// The serialized encryption keys and SEIPD v2 support when the
-/// certificate can be encrypted to at `t` without `--trust-any` and binds
-/// `email` then.
-fn usable(cert: &Cert, email: &str, t: Timestamp) -> Option<(Vec<u8>, bool)> {
+/// The keys to encrypt to when the certificate can be encrypted to at `t`
+/// without `--trust-any` and binds `email` then.
+fn keys_at(cert: &Cert, email: &str, t: Timestamp) -> Option<RecipientKeys> {
     let (chosen, expired) = recipient_keys(cert, false, false, t).ok()?;
     if expired.is_some() {
         return None;
     }
     bound_userid(cert, email, t)?;
+    Some(chosen)
+}
+
+/// The keys as binary key packets, one after the other, and SEIPD v2
+/// support: what a judgement stores.
+fn serialized(chosen: &RecipientKeys) -> Option<(Vec<u8>, bool)> {
     let mut keys = Vec::new();
-    for key in chosen.keys {
-        Packet::from(key.role_into_subordinate())
+    for key in &chosen.keys {
+        Packet::from(key.clone().role_into_subordinate())
             .serialize(&mut keys)
             .ok()?;
     }
@@ -211,6 +223,11 @@ mod tests {
             .0
     }
 
+    /// [`judge`] with the keys chosen as the caller would.
+    fn judged(stored: &StoredPgpCert, email: &str, at: Timestamp) -> Option<JudgedRecipient> {
+        judge(stored, email, at, &keys_at(&stored.cert, email, at)?)
+    }
+
     fn key_ids(keys: &RecipientKeys) -> Vec<String> {
         keys.keys.iter().map(|k| k.keyid().to_hex()).collect()
     }
@@ -221,7 +238,7 @@ mod tests {
             cert("a@example.org"),
             cert_v6("a@example.org", Timestamp(AT.0 - DAY)),
         ] {
-            let judged = judge(&stored(c.clone()), "a@example.org", AT).unwrap();
+            let judged = judged(&stored(c.clone()), "a@example.org", AT).unwrap();
             let (chosen, _) = recipient_keys(&c, false, false, AT).unwrap();
             let kept = keys(&judged).unwrap();
             assert_eq!(key_ids(&kept), key_ids(&chosen));
@@ -238,25 +255,25 @@ mod tests {
         let c = stored(expiring("a@example.org", 10));
         let expiry = AT.0 - DAY + 10 * DAY;
         let at = |t: u64| i64::try_from(t).unwrap();
-        let far = judge(&c, "a@example.org", AT).unwrap();
+        let far = judged(&c, "a@example.org", AT).unwrap();
         assert_eq!(
             (far.valid_from, far.valid_until),
             (at(AT.0), at(AT.0 + DAY))
         );
         let near = Timestamp(expiry - 3600);
-        let close = judge(&c, "a@example.org", near).unwrap();
+        let close = judged(&c, "a@example.org", near).unwrap();
         assert_eq!(close.valid_until, at(expiry), "ends when the keys expire");
-        assert!(judge(&c, "a@example.org", Timestamp(expiry)).is_none());
+        assert!(judged(&c, "a@example.org", Timestamp(expiry)).is_none());
         // The signatures' creation is a moment too: just before it, the
         // certificate is not yet valid, and nothing is kept.
-        assert!(judge(&c, "a@example.org", Timestamp(AT.0 - DAY - 60)).is_none());
+        assert!(judged(&c, "a@example.org", Timestamp(AT.0 - DAY - 60)).is_none());
     }
 
     #[test]
     fn only_usable_bound_certificates_are_judged() {
         let c = cert("a@example.org");
         assert!(
-            judge(&stored(c.clone()), "b@example.org", AT).is_none(),
+            judged(&stored(c.clone()), "b@example.org", AT).is_none(),
             "not its address"
         );
         let revoked = stored(revoke(
@@ -264,20 +281,20 @@ mod tests {
             ReasonForRevocation::KeyRetired,
             Timestamp(AT.0 - 3600),
         ));
-        assert!(judge(&revoked, "a@example.org", AT).is_none());
+        assert!(judged(&revoked, "a@example.org", AT).is_none());
         // A revocation still ahead ends the judgement when it comes.
         let later = stored(revoke(
             &c,
             ReasonForRevocation::KeyRetired,
             Timestamp(AT.0 + 3600),
         ));
-        let judged = judge(&later, "a@example.org", AT).unwrap();
+        let judged = judged(&later, "a@example.org", AT).unwrap();
         assert_eq!(judged.valid_until, i64::try_from(AT.0 + 3600).unwrap());
     }
 
     #[test]
     fn broken_kept_keys_give_no_keys() {
-        let mut judged = judge(&stored(cert("a@example.org")), "a@example.org", AT).unwrap();
+        let mut judged = judged(&stored(cert("a@example.org")), "a@example.org", AT).unwrap();
         judged.keys.truncate(judged.keys.len() - 1);
         assert!(keys(&judged).is_none());
         judged.keys.clear();
