@@ -274,7 +274,11 @@ fn choose_recipients(
     // than its queries.
     let at = ctx.at;
     let (trust, found) = rayon::join(
-        || TrustData::load(keyring, at),
+        || {
+            TrustData::load(keyring, at).inspect(|t| {
+                t.prepare_x509();
+            })
+        },
         || lookup_recipients(keyring, &queries),
     );
     let (trust, found) = (trust?, found?);

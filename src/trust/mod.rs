@@ -24,12 +24,16 @@ pub(crate) const MIN_ROWS_TO_SAVE: usize = 8;
 /// (or once per batch), not once per signature, and judged at one time.
 /// Decisions are cached per signer, address and offered intermediates: in
 /// memory for the run, and full-trust decisions in the keyring for later
-/// runs ([`cache`]). The certificates and the path validator are only
-/// loaded when a decision is not cached.
+/// runs ([`cache`]). The stored X.509 decisions are read on the first
+/// X.509 decision (an OpenPGP-only run never reads them); the certificates
+/// and the path validator only when a decision is not cached.
 pub struct TrustData<'k> {
     keyring: &'k Keyring,
     at: Timestamp,
-    inputs: cache::Inputs,
+    /// What the X.509 decisions rest on, read with the stored decisions
+    /// (which then stand in `memo`); `None` if the keyring could not be
+    /// read, and nothing is cached.
+    x509_inputs: OnceLock<Option<cache::Inputs>>,
     memo: Mutex<HashMap<String, Trust>>,
     /// Decisions made in this run that later runs may reuse.
     fresh: Mutex<Vec<CacheRow>>,
@@ -54,27 +58,19 @@ struct Loaded {
 }
 
 impl<'k> TrustData<'k> {
-    /// Reads the cache tags and cached decisions; `at` is the time every
-    /// decision is made for.
+    /// Reads the pins; `at` is the time every decision is made for.
     pub fn load(keyring: &'k Keyring, at: Timestamp) -> Result<Self> {
-        let anchors = keyring.anchors()?;
-        let inputs = cache::Inputs::new(&anchors, &keyring.cert_summary()?, &keyring.crls()?, at);
         let pins = keyring
             .pins()?
             .into_iter()
             .filter(|p| p.protocol == verdict::Protocol::Smime)
             .map(|p| (p.fingerprint, p.email))
             .collect();
-        let memo = keyring
-            .trust_cache(&inputs.digest)?
-            .into_iter()
-            .filter_map(|row| cache::usable(&row, at).map(|t| (row.key, t)))
-            .collect();
         Ok(TrustData {
             keyring,
             at,
-            inputs,
-            memo: Mutex::new(memo),
+            x509_inputs: OnceLock::new(),
+            memo: Mutex::new(HashMap::new()),
             fresh: Mutex::new(Vec::new()),
             loaded: OnceLock::new(),
             wot: OnceLock::new(),
@@ -82,6 +78,29 @@ impl<'k> TrustData<'k> {
             openpgp_ready: OnceLock::new(),
             pins,
         })
+    }
+
+    /// Reads what X.509 decisions rest on and the decisions stored under
+    /// it, if that has not happened yet: a caller about to validate many
+    /// certificates can have it done beside other work.
+    pub fn prepare_x509(&self) -> Option<&cache::Inputs> {
+        self.x509_inputs
+            .get_or_init(|| {
+                let anchors = self.keyring.anchors().ok()?;
+                let summary = self.keyring.cert_summary().ok()?;
+                let crls = self.keyring.crls().ok()?;
+                let inputs = cache::Inputs::new(&anchors, &summary, &crls, self.at);
+                let stored = self.keyring.trust_cache(&inputs.digest).ok()?;
+                if let Ok(mut memo) = self.memo.lock() {
+                    memo.extend(
+                        stored
+                            .into_iter()
+                            .filter_map(|row| cache::usable(&row, self.at).map(|t| (row.key, t))),
+                    );
+                }
+                Some(inputs)
+            })
+            .as_ref()
     }
 
     /// Every certificate in the keyring, for signatures that do not carry
@@ -183,6 +202,7 @@ impl<'k> TrustData<'k> {
         extra: &[Certificate],
         email: Option<&str>,
     ) -> Trust {
+        let inputs = self.prepare_x509();
         let key = cache::key(fingerprint, extra, email);
         if let Some(t) = key
             .as_ref()
@@ -199,7 +219,7 @@ impl<'k> TrustData<'k> {
             )),
         };
         let Some(key) = key else { return t };
-        if let Some(row) = cache::row(key.clone(), &t, cert, &self.inputs, self.at) {
+        if let Some(row) = inputs.and_then(|i| cache::row(key.clone(), &t, cert, i, self.at)) {
             if let Ok(mut fresh) = self.fresh.lock() {
                 fresh.push(row);
             }
@@ -363,8 +383,10 @@ impl<'k> TrustData<'k> {
             .lock()
             .map(|mut f| std::mem::take(&mut *f))
             .unwrap_or_default();
-        if fresh.len() >= MIN_ROWS_TO_SAVE {
-            let _ = self.keyring.store_trust_cache(&self.inputs.digest, &fresh);
+        if let Some(inputs) = self.x509_inputs.get().and_then(Option::as_ref) {
+            if fresh.len() >= MIN_ROWS_TO_SAVE {
+                let _ = self.keyring.store_trust_cache(&inputs.digest, &fresh);
+            }
         }
         if sequoia_openpgp::packet::signature::cache::SignatureVerificationCache::insertions()
             >= MIN_ROWS_TO_SAVE
