@@ -81,23 +81,10 @@ fn we_verify_openssl_signatures() {
         &["-md", "sha512"][..],
         &["-keyopt", "rsa_padding_mode:pss"][..],
     ] {
-        let out = run_ok(
-            Command::new("openssl")
-                .args([
-                    "cms",
-                    "-sign",
-                    "-in",
-                    s(&content),
-                    "-signer",
-                    s(&w.alice.cert),
-                    "-inkey",
-                    s(&w.alice.key),
-                ])
-                .args(extra),
-        );
+        let out = w.alice.cms_sign(&content, extra);
         let mut msg =
             b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: openssl\r\n".to_vec();
-        msg.extend_from_slice(&out.stdout);
+        msg.extend_from_slice(&out);
         let (v, code) = w.env.verdict(&msg);
         assert_eq!(code, 0, "openssl cms -sign {extra:?}: {v}");
         assert_eq!(v["signatures"][0]["trust"]["level"], "full");
@@ -209,17 +196,7 @@ fn we_decrypt_and_verify_openssl_sign_then_encrypt() {
     let w = world();
     let d = w.env.dir.path();
     let content = write(d, "content.txt", ENTITY);
-    let signed = run_ok(Command::new("openssl").args([
-        "cms",
-        "-sign",
-        "-in",
-        s(&content),
-        "-signer",
-        s(&w.alice.cert),
-        "-inkey",
-        s(&w.alice.key),
-    ]));
-    let signed_f = write(d, "signed.eml", &signed.stdout);
+    let signed_f = write(d, "signed.eml", &w.alice.cms_sign(&content, &[]));
     let enc = run_ok(Command::new("openssl").args([
         "cms",
         "-encrypt",

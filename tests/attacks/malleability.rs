@@ -191,19 +191,7 @@ fn smime_cbc_signed_by_an_untrusted_key_is_refused() {
     let env = f.env();
     let d = env.dir.path();
     let input = write(d, "eve.txt", ENTITY);
-    let signed = d.join("eve-signed.eml");
-    run_ok(Command::new("openssl").args([
-        "cms",
-        "-sign",
-        "-in",
-        s(&input),
-        "-signer",
-        s(&f.eve.cert),
-        "-inkey",
-        s(&f.eve.key),
-        "-out",
-        s(&signed),
-    ]));
+    let signed = write(d, "eve-signed.eml", &f.eve.cms_sign(&input, &[]));
     let der = openssl_encrypt_der(&signed, "-aes256", &f.w.bob.cert);
     let msg = pkcs7(&outer("eve@example.org", "eve-cbc"), "enveloped-data", &der);
     let err = refuse_decrypt("CBC signed by an untrusted key", env, &msg, &[], 1);

@@ -252,6 +252,18 @@ pub struct User {
     pub p12: PathBuf,
 }
 
+impl User {
+    /// What `openssl cms -sign -in INPUT` by this user writes (S/MIME,
+    /// detached unless `extra` says otherwise).
+    pub fn cms_sign(&self, input: &Path, extra: &[&str]) -> Vec<u8> {
+        let mut cmd = Command::new("openssl");
+        cmd.args(["cms", "-sign", "-in", s(input)])
+            .args(["-signer", s(&self.cert), "-inkey", s(&self.key)])
+            .args(extra);
+        run_ok(&mut cmd).stdout
+    }
+}
+
 const CA_CNF: &str = "[ca]\ndefault_ca = tca\n[tca]\ndir = .\ndatabase = index.txt\nserial = serial\nnew_certs_dir = newcerts\ncertificate = ca.pem\nprivate_key = ca.key\ndefault_md = sha256\npolicy = anything\nunique_subject = no\ndefault_crl_days = 3650\ncrl_extensions = crl_ext\n[anything]\ncommonName = supplied\norganizationName = optional\n[crl_ext]\nauthorityKeyIdentifier = keyid:always\n[ca_ext]\nbasicConstraints = critical,CA:true\nkeyUsage = critical,keyCertSign,cRLSign\nsubjectKeyIdentifier = hash\n[user_ext]\nbasicConstraints = critical,CA:false\nkeyUsage = critical,digitalSignature,nonRepudiation,keyEncipherment\nextendedKeyUsage = emailProtection\nsubjectKeyIdentifier = hash\nsubjectAltName = email:${ENV::MAILADDR}\n[ec_ext]\nbasicConstraints = critical,CA:false\nkeyUsage = critical,digitalSignature,nonRepudiation,keyAgreement\nextendedKeyUsage = emailProtection\nsubjectKeyIdentifier = hash\nsubjectAltName = email:${ENV::MAILADDR}\n[noeku_ext]\nbasicConstraints = critical,CA:false\nkeyUsage = critical,digitalSignature,keyEncipherment\nextendedKeyUsage = serverAuth\nsubjectKeyIdentifier = hash\nsubjectAltName = email:${ENV::MAILADDR}\n";
 
 impl Pki {
