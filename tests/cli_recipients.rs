@@ -290,3 +290,109 @@ fn openpgp_judgements_kept_between_runs_and_dropped_when_stale() {
         "{err}"
     );
 }
+
+/// The fingerprint of the one certificate the keyring holds for `email`.
+fn x509_fingerprint(db: &rusqlite::Connection, email: &str) -> String {
+    db.query_row(
+        "SELECT fingerprint FROM x509_emails WHERE email = ?1",
+        [email],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// Whether `openssl cms -decrypt` opens `file` as `user` and finds `text`.
+fn cms_decrypts(file: &std::path::Path, user: &User, text: &[u8]) -> bool {
+    let out = std::process::Command::new("openssl")
+        .args(["cms", "-decrypt", "-in", s(file)])
+        .args(["-recip", s(&user.cert), "-inkey", s(&user.key)])
+        .output()
+        .unwrap();
+    out.status.success() && contains(&out.stdout, text)
+}
+
+/// Encrypting to many S/MIME recipients a second time takes their keys
+/// from what the keyring keeps beside each certificate, once their trust
+/// decisions are stored, and openssl reads the result; and that is never
+/// used once it could be wrong: the reference time past a certificate's
+/// end, a revocation imported, the anchor taken away.
+#[test]
+fn smime_kept_recipients_used_only_while_decided() {
+    let w = world("Kept CA");
+    // r4's certificate ends on 2026-09-01.
+    let users: Vec<User> = (0..9)
+        .map(|i| {
+            let opts = CertOpts {
+                end: if i == 4 {
+                    "20260901000000Z"
+                } else {
+                    "20280101000000Z"
+                },
+                ..CertOpts::default()
+            };
+            w.pki.user(&format!("r{i}@example.org"), opts)
+        })
+        .collect();
+    for u in &users {
+        w.env.import(&u.cert);
+    }
+    let to: Vec<&str> = users.iter().map(|u| u.email.as_str()).collect();
+    let msg = message("alice@example.org", &to.join(", "), "many", "for all nine");
+    let args = ["--smime", "--no-self"];
+    let encrypted = |name: &str| {
+        let (code, out, err) = encrypt(&w.env, &args, &msg);
+        assert_eq!(code, 0, "{err}");
+        write(w.env.dir.path(), name, &out)
+    };
+    let text = b"for all nine";
+    let first = encrypted("first.eml");
+    let second = encrypted("second.eml");
+    for u in &users {
+        assert!(cms_decrypts(&first, u, text), "{}", u.email);
+        assert!(cms_decrypts(&second, u, text), "{}", u.email);
+    }
+    // The second run took r0's key from its kept row, not from its
+    // certificate: the row changed behind its back (r1's key in it) shows
+    // in what it makes, until the row is gone.
+    let db = rusqlite::Connection::open(w.env.keyring().join("keyring.sqlite")).unwrap();
+    let (r0, r1) = (
+        x509_fingerprint(&db, "r0@example.org"),
+        x509_fingerprint(&db, "r1@example.org"),
+    );
+    let changed = db
+        .execute(
+            "UPDATE x509_recipients SET spki = (SELECT spki FROM x509_recipients \
+             WHERE fingerprint = ?2) WHERE fingerprint = ?1",
+            [&r0, &r1],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let wrong = encrypted("changed.eml");
+    assert!(!cms_decrypts(&wrong, &users[0], text));
+    assert!(cms_decrypts(&wrong, &users[1], text));
+    db.execute("DELETE FROM x509_recipients WHERE fingerprint = ?1", [&r0])
+        .unwrap();
+    assert!(cms_decrypts(&encrypted("again.eml"), &users[0], text));
+    // A day after r4's certificate ended: refused, and for that reason.
+    let late = ["--at", "2026-09-02T00:00:00Z", "--smime", "--no-self"];
+    let err = refused(&w.env, &late, &msg);
+    assert!(
+        err.contains("r4@example.org") && err.contains("expired"),
+        "{err}"
+    );
+    // A revocation imported: r2 is refused, the others still taken.
+    w.env.import(&w.pki.revoke(&users[2]));
+    let err = refused(&w.env, &args, &msg);
+    assert!(
+        err.contains("r2@example.org") && err.contains("revoked") && !err.contains("r3@"),
+        "{err}"
+    );
+    // Without the anchor nobody is fully valid any more.
+    w.env
+        .expect(&["trust", "anchor", "remove", "Kept CA"], b"", 0);
+    let err = refused(&w.env, &args, &msg);
+    assert!(
+        err.contains("r5@example.org") && err.contains("not trusted"),
+        "{err}"
+    );
+}

@@ -43,6 +43,7 @@ mod store;
 mod tests;
 #[cfg(test)]
 mod testutil;
+mod x509_recipients;
 
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
@@ -50,6 +51,7 @@ pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
 pub use schema::DB_FILE;
+pub use x509_recipients::{KeptRecipient, X509Candidate};
 
 use import::{Parsed, Passphrases, PlainKey};
 use query::Query;

@@ -18,10 +18,23 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 6: what encrypting to an RSA certificate needs of it, kept
+/// beside it (see `super::x509_recipients`): derived data, written and
+/// deleted with the certificate; the migration fills it in.
+const SCHEMA_V6: &str = "
+CREATE TABLE x509_recipients (
+    fingerprint TEXT PRIMARY KEY REFERENCES x509_certs(fingerprint) ON DELETE CASCADE,
+    not_before  INTEGER NOT NULL,
+    not_after   INTEGER NOT NULL,
+    spki        BLOB NOT NULL,         -- subjectPublicKeyInfo, DER
+    rid         BLOB NOT NULL          -- IssuerAndSerialNumber, DER
+) WITHOUT ROWID;
+";
 
 /// Version 5: judgements of OpenPGP certificates as encryption
 /// recipients, kept between runs (see `crate::openpgp::recipient_cache`):
@@ -240,6 +253,10 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     }
     if version < 5 {
         tx.execute_batch(SCHEMA_V5)?;
+    }
+    if version < 6 {
+        tx.execute_batch(SCHEMA_V6)?;
+        super::x509_recipients::fill(&tx)?;
     }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

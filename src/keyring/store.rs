@@ -51,6 +51,7 @@ pub(crate) fn insert_cert(conn: &Connection, cert: &Certificate) -> Result<bool>
                 params![email, fingerprint],
             )?;
         }
+        super::x509_recipients::insert(conn, cert, &fingerprint)?;
     }
     Ok(added)
 }

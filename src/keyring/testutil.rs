@@ -80,12 +80,15 @@ impl Scratch {
         );
     }
 
-    fn self_signed(&self, stem: &str, cn: &str, email: &str, key_args: &[&str]) {
+    /// `openssl req -x509 -nodes -keyout {stem}.key -out {stem}.pem -days
+    /// 365 -subj /CN={cn} -addext subjectAltName=email:{email} ARGS...`
+    /// (a later `-days` wins).
+    pub fn self_signed(&self, stem: &str, cn: &str, email: &str, more: &[&str]) {
         let (key, cert) = (format!("{stem}.key"), format!("{stem}.pem"));
         let (subj, san) = (format!("/CN={cn}"), format!("subjectAltName=email:{email}"));
         let mut args = vec!["req", "-x509", "-nodes", "-keyout", &key, "-out", &cert];
-        args.extend_from_slice(key_args);
         args.extend_from_slice(&["-days", "365", "-subj", &subj, "-addext", &san]);
+        args.extend_from_slice(more);
         self.openssl(&args);
     }
 

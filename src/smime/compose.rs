@@ -12,10 +12,7 @@ use crate::error::{Error, Result};
 use crate::keyring::{Keyring, StoredCert};
 use crate::mime::{self, HeaderField, SignaturePart};
 use crate::time::Timestamp;
-use crate::trust::verdict::TrustLevel;
 use crate::trust::x509::{check_usage, Purpose};
-use crate::trust::{trust_any_warning, TrustData};
-use rayon::prelude::*;
 
 const SIGNATURE_TYPE: &str = "application/pkcs7-signature";
 
@@ -108,10 +105,8 @@ pub fn prepare_encrypted(
     };
     let (wrapped, sealed) = std::thread::scope(|scope| {
         let sealing = scope.spawn(seal);
-        let wrapped = choose_recipients(ctx, &headers, opts).and_then(|recipients| {
-            let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
-            encrypt::wrap(&certs, &key, opts.padding)
-        });
+        let wrapped = super::recipients::choose(ctx, &headers, opts)
+            .and_then(|recipients| encrypt::wrap(&recipients, &key, opts.padding));
         let sealed = sealing
             .join()
             .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
@@ -245,199 +240,13 @@ fn chain_for(keyring: &Keyring, leaf: &Certificate) -> Result<Vec<Certificate>> 
     Ok(chain)
 }
 
-/// One certificate per recipient, each fully valid (unless `trust_any`),
-/// usable for encryption and current; otherwise an error that names every
-/// recipient without one and why.
-fn choose_recipients(
-    ctx: &Ctx,
-    outer: &[HeaderField],
-    opts: &EncryptOptions<'_>,
-) -> Result<Vec<StoredCert>> {
-    let keyring = ctx.keyring()?;
-    let mut queries: Vec<String> = if opts.recipients.is_empty() {
-        ["To", "Cc", "Bcc"]
-            .iter()
-            .flat_map(|h| mime::addresses(outer, h))
-            .map(|m| m.email)
-            .collect()
-    } else {
-        opts.recipients.to_vec()
-    };
-    let mut seen = std::collections::HashSet::new();
-    queries.retain(|q| seen.insert(q.to_ascii_lowercase()));
-    if queries.is_empty() {
-        return Err(Error::Recipients(
-            "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
-        ));
-    }
-    // The certificates are read while the trust data is: each does more
-    // than its queries.
-    let at = ctx.at;
-    let (trust, found) = rayon::join(
-        || {
-            TrustData::load(keyring, at).inspect(|t| {
-                t.prepare_x509();
-            })
-        },
-        || lookup_recipients(keyring, &queries),
-    );
-    let (trust, found) = (trust?, found?);
-    // Path validation dominates when there are many recipients.
-    let at = ctx.at;
-    let picks: Vec<_> = found
-        .into_par_iter()
-        .map(|(email, certs)| pick_recipient(at, &trust, email.as_deref(), certs, opts.trust_any))
-        .collect();
-    trust.save();
-    let mut chosen: Vec<StoredCert> = Vec::new();
-    let mut taken = std::collections::HashSet::new();
-    let mut warnings = Vec::new();
-    let mut missing = Vec::new();
-    for (q, pick) in queries.iter().zip(picks) {
-        match pick {
-            Ok((c, warning)) => {
-                warnings.extend(warning.map(|w| trust_any_warning(q, &w)));
-                if taken.insert(c.fingerprint.clone()) {
-                    chosen.push(c);
-                }
-            }
-            Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
-        }
-    }
-    if !missing.is_empty() {
-        return Err(Error::RecipientsMissing(missing));
-    }
-    // Only once every recipient is found: a refusal (and OpenPGP, which
-    // may be tried next) must not come with warnings about S/MIME keys.
-    for w in &warnings {
-        ctx.warn(w);
-    }
-    if opts.include_self {
-        add_self(ctx, keyring, outer, &mut chosen)?;
-    }
-    Ok(chosen)
-}
-
-fn push_unique(chosen: &mut Vec<StoredCert>, c: StoredCert) {
-    if !chosen.iter().any(|x| x.fingerprint == c.fingerprint) {
-        chosen.push(c);
-    }
-}
-
-/// The sender's own certificate, so sent mail stays readable; a sender
-/// without one is warned about, not an error.
-fn add_self(
-    ctx: &Ctx,
-    keyring: &Keyring,
-    outer: &[HeaderField],
-    chosen: &mut Vec<StoredCert>,
-) -> Result<()> {
-    let Some(from) = single_from(outer) else {
-        return Ok(());
-    };
-    match best_own(keyring.by_email(&from)?, ctx.at, Purpose::Encrypt) {
-        Some(c) => push_unique(chosen, c),
-        None => ctx.warn(format_args!(
-            "no S/MIME key of your own for {}; you will not be able to read this message later",
-            crate::safe::Safe(&from)
-        )),
-    }
-    Ok(())
-}
-
-/// The certificates each recipient query names, and its address if it is
-/// one. Addresses are looked up together ([`Keyring::by_emails`]).
-fn lookup_recipients(
-    keyring: &Keyring,
-    queries: &[String],
-) -> Result<Vec<(Option<String>, Vec<StoredCert>)>> {
-    let emails: Vec<Option<String>> = queries
-        .iter()
-        .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
-        .collect();
-    let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
-    let mut by_address = keyring.by_emails(&addresses)?.into_iter();
-    let mut out = Vec::with_capacity(queries.len());
-    for (query, email) in queries.iter().zip(emails) {
-        // One result per address, in order.
-        let found = match &email {
-            Some(_) => by_address.next().unwrap_or_default(),
-            None => keyring.find(query)?,
-        };
-        out.push((email, found));
-    }
-    Ok(out)
-}
-
-/// The best usable certificate among a recipient's, with a warning when
-/// it is one only `--trust-any` allows, or why there is none.
-fn pick_recipient(
-    at: Timestamp,
-    trust: &TrustData,
-    email: Option<&str>,
-    found: Vec<StoredCert>,
-    trust_any: bool,
-) -> std::result::Result<(StoredCert, Option<String>), String> {
-    let mut why = "no S/MIME certificate in the keyring".to_string();
-    let mut usable: Vec<StoredCert> = Vec::new();
-    let mut on_request: Vec<(StoredCert, String)> = Vec::new();
-    for c in found {
-        match usability(at, trust, &c, email) {
-            Usability::Usable => usable.push(c),
-            Usability::OnRequest(reason) => {
-                why = format!("{reason}; pass --trust-any to use it anyway");
-                on_request.push((c, reason));
-            }
-            Usability::Unusable(reason) => why = reason,
-        }
-    }
-    if let Some(c) = newest(usable) {
-        return Ok((c, None));
-    }
-    if !trust_any {
-        return Err(why);
-    }
-    on_request
-        .into_iter()
-        .max_by_key(|(c, _)| cert::validity(&c.cert).0)
-        .map(|(c, reason)| (c, Some(reason)))
-        .ok_or(why)
-}
-
-/// Whether a recipient certificate may be used.
-enum Usability {
-    Usable,
-    /// Expired, not yet valid or not fully trusted: only with
-    /// `--trust-any`, which the user gives knowing why.
-    OnRequest(String),
-    /// Revoked, or not an encryption certificate: never.
-    Unusable(String),
-}
-
-fn usability(at: Timestamp, trust: &TrustData, c: &StoredCert, email: Option<&str>) -> Usability {
-    if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
-        return Usability::Unusable(format!("certificate not usable for encryption: {e}"));
-    }
-    let t = trust.validate_known(&c.cert, &c.fingerprint, &[], email);
-    let reason = t.reason.clone().unwrap_or_default();
-    if t.level == TrustLevel::Revoked {
-        return Usability::Unusable(format!("certificate revoked ({reason})"));
-    }
-    if !cert::valid_at(&c.cert, at) {
-        let (from, until) = cert::validity(&c.cert);
-        return Usability::OnRequest(format!(
-            "certificate expired or not yet valid (valid {from} to {until})"
-        ));
-    }
-    if !t.is_full() {
-        return Usability::OnRequest(format!("certificate not trusted ({reason})"));
-    }
-    Usability::Usable
-}
-
 /// Of our own certificates (with a secret key), the newest that is valid
 /// at `at` and allows `purpose`.
-fn best_own(candidates: Vec<StoredCert>, at: Timestamp, purpose: Purpose) -> Option<StoredCert> {
+pub(super) fn best_own(
+    candidates: Vec<StoredCert>,
+    at: Timestamp,
+    purpose: Purpose,
+) -> Option<StoredCert> {
     newest(
         candidates
             .into_iter()
@@ -447,6 +256,6 @@ fn best_own(candidates: Vec<StoredCert>, at: Timestamp, purpose: Purpose) -> Opt
 }
 
 /// The certificate issued last: the one a user most likely means.
-fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
+pub(super) fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
     certs.into_iter().max_by_key(|c| cert::validity(&c.cert).0)
 }

@@ -23,6 +23,7 @@ use super::content_cipher::{
 use super::kari::P256Recipient;
 use super::ktri::RsaRecipient;
 use crate::error::{Error, Result};
+use crate::keyring::KeptRecipient;
 
 use const_oid::db::rfc5911::{ID_CT_AUTH_ENVELOPED_DATA, ID_DATA, ID_ENVELOPED_DATA};
 
@@ -63,9 +64,22 @@ pub fn encrypt(
     padding: RsaPadding,
 ) -> Result<Vec<u8>> {
     let key = ContentKey::generate();
-    let wrapped = wrap(recipients, &key, padding)?;
+    let recipients: Vec<Recipient> = recipients
+        .iter()
+        .map(|c| Recipient::Certificate(Box::new(c.clone())))
+        .collect();
+    let wrapped = wrap(&recipients, &key, padding)?;
     let sealed = seal(content, &key, cipher)?;
     Ok(Envelope::new(&wrapped, sealed)?.to_der())
+}
+
+/// Someone the content key is wrapped for.
+pub enum Recipient {
+    /// A certificate: its key decides between RSA key transport and P-256
+    /// key agreement.
+    Certificate(Box<Certificate>),
+    /// An RSA certificate's key and identifier as the keyring keeps them.
+    Kept(KeptRecipient),
 }
 
 /// A fresh random content-encryption key (AES-256).
@@ -89,14 +103,20 @@ pub struct Wrapped {
 /// dominate with many recipients (about 60 us per RSA-2048 key in the
 /// `rsa` crate): spread them over the cores. Errors are taken in
 /// recipient order, so the message is stable.
-pub fn wrap(recipients: &[Certificate], key: &ContentKey, padding: RsaPadding) -> Result<Wrapped> {
+pub fn wrap(recipients: &[Recipient], key: &ContentKey, padding: RsaPadding) -> Result<Wrapped> {
     if recipients.is_empty() {
         return Err(Error::Recipients("no recipients given".into()));
     }
     let wrapped: Vec<Result<(Vec<u8>, bool)>> = recipients
         .par_iter()
-        .map(|cert| {
-            let info = wrap_for(cert, key.0.as_slice(), padding)?;
+        .map(|recipient| {
+            let cek = key.0.as_slice();
+            let info = match recipient {
+                Recipient::Certificate(cert) => wrap_for(cert, cek, padding)?,
+                Recipient::Kept(kept) => {
+                    RsaRecipient::from_der_parts(&kept.spki, &kept.rid)?.wrap(cek, padding)?
+                }
+            };
             Ok((info.to_der()?, matches!(info, RecipientInfo::Kari(_))))
         })
         .collect();

@@ -44,27 +44,29 @@ enum RecipientKey {
 impl RsaRecipient {
     /// Reads the certificate's RSA public key; `None` if the key is not RSA.
     pub fn from_certificate(cert: &Certificate) -> Result<Option<Self>> {
-        let tbs = cert.tbs_certificate();
-        let spki = tbs.subject_public_key_info();
+        let spki = cert.tbs_certificate().subject_public_key_info();
         if spki.algorithm.oid != RSA_ENCRYPTION {
             return Ok(None);
         }
-        let raw = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
-            spki.subject_public_key.raw_bytes(),
-        )
-        .map_err(|e| Error::malformed("RSA public key", e))?;
-        let fixed = RsaPublic2048::new(raw.modulus.as_bytes(), raw.public_exponent.as_bytes());
-        let key = match fixed {
-            Some(k) => RecipientKey::Fixed(Box::new(k)),
-            None => RecipientKey::General(
-                RsaPublicKey::from_public_key_der(&spki.to_der()?)
-                    .map_err(|e| Error::malformed("RSA public key", e))?,
-            ),
-        };
+        let key = RecipientKey::read(spki.subject_public_key.raw_bytes(), || Ok(spki.to_der()?))?;
         Ok(Some(RsaRecipient {
             key,
             rid: issuer_and_serial(cert),
         }))
+    }
+
+    /// From an RSA subjectPublicKeyInfo and the IssuerAndSerialNumber that
+    /// names its certificate, both DER, as the keyring keeps them.
+    pub fn from_der_parts(spki: &[u8], rid: &[u8]) -> Result<Self> {
+        let info = spki::SubjectPublicKeyInfoRef::from_der(spki)
+            .map_err(|e| Error::malformed("RSA public key", e))?;
+        if info.algorithm.oid != RSA_ENCRYPTION {
+            return Err(Error::malformed("RSA public key", "the key is not RSA"));
+        }
+        let key = RecipientKey::read(info.subject_public_key.raw_bytes(), || Ok(spki.to_vec()))?;
+        let rid = IssuerAndSerialNumber::from_der(rid)
+            .map_err(|e| Error::malformed("recipient identifier", e))?;
+        Ok(RsaRecipient { key, rid })
     }
 
     /// Wraps the content-encryption key for this recipient.
@@ -80,6 +82,22 @@ impl RsaRecipient {
             key_enc_alg: alg,
             enc_key: OctetString::new(enc_key)?,
         }))
+    }
+}
+
+impl RecipientKey {
+    /// An RSAPublicKey (PKCS#1, the BIT STRING of the subjectPublicKeyInfo
+    /// `spki_der` returns).
+    fn read(pkcs1: &[u8], spki_der: impl FnOnce() -> Result<Vec<u8>>) -> Result<Self> {
+        let raw = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(pkcs1)
+            .map_err(|e| Error::malformed("RSA public key", e))?;
+        if let Some(k) = RsaPublic2048::new(raw.modulus.as_bytes(), raw.public_exponent.as_bytes())
+        {
+            return Ok(RecipientKey::Fixed(Box::new(k)));
+        }
+        RsaPublicKey::from_public_key_der(&spki_der()?)
+            .map(RecipientKey::General)
+            .map_err(|e| Error::malformed("RSA public key", e))
     }
 }
 

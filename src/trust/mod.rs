@@ -176,6 +176,22 @@ impl<'k> TrustData<'k> {
         }
     }
 
+    /// Whether a stored decision already says that the certificate with
+    /// this fingerprint is fully valid for `email` (lower-cased) at the
+    /// reference time: what [`TrustData::validate_known`] would return
+    /// for it, with no certificate at hand. `false` if nothing is stored.
+    pub fn cached_full(&self, fingerprint: &str, email: &str) -> bool {
+        self.prepare_x509();
+        let Some(key) = cache::key(fingerprint, &[], Some(email)) else {
+            return false;
+        };
+        self.memo
+            .lock()
+            .ok()
+            .and_then(|memo| memo.get(&key).map(Trust::is_full))
+            .unwrap_or(false)
+    }
+
     fn pinned(&self, cert: &Certificate, fingerprint: &str, email: &str) -> Option<Trust> {
         if self.pins.is_empty() {
             return None;

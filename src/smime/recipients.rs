@@ -1,0 +1,302 @@
+//! Choosing whom an S/MIME message is encrypted to: one certificate per
+//! recipient, fully valid (unless `--trust-any`), usable for encryption
+//! and current; the newest if there are several.
+//!
+//! Most recipients are settled without reading a certificate: the keyring
+//! keeps each RSA encryption certificate's key, identifier and validity
+//! beside it, and stores full-trust decisions between runs. An address
+//! whose certificates are all kept, all current and all decided fully
+//! valid gets the newest of them, the one the full judgement would choose
+//! (see [`kept_pick`]). Every other address is looked up and judged in
+//! full, and so is every query that is not an address.
+
+use rayon::prelude::*;
+
+use super::cert;
+use super::compose::{best_own, newest, single_from, EncryptOptions};
+use super::encrypt::Recipient;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::keyring::{KeptRecipient, Keyring, StoredCert, X509Candidate};
+use crate::mime::{self, HeaderField};
+use crate::time::Timestamp;
+use crate::trust::verdict::TrustLevel;
+use crate::trust::x509::{check_usage, Purpose};
+use crate::trust::{trust_any_warning, TrustData};
+
+/// A recipient chosen, by certificate fingerprint.
+struct Chosen {
+    fingerprint: String,
+    recipient: Recipient,
+}
+
+impl Chosen {
+    fn stored(c: StoredCert) -> Self {
+        Chosen {
+            fingerprint: c.fingerprint,
+            recipient: Recipient::Certificate(Box::new(c.cert)),
+        }
+    }
+
+    fn kept(k: KeptRecipient) -> Self {
+        Chosen {
+            fingerprint: k.fingerprint.clone(),
+            recipient: Recipient::Kept(k),
+        }
+    }
+}
+
+/// Why a recipient has no certificate, or the one chosen and a warning
+/// when only `--trust-any` allows it.
+type Pick = std::result::Result<(Chosen, Option<String>), String>;
+
+/// One recipient per query (the `-r` values, else the To, Cc and Bcc
+/// addresses), plus the sender's own certificate if asked; otherwise an
+/// error that names every recipient without one and why.
+pub(super) fn choose(
+    ctx: &Ctx,
+    outer: &[HeaderField],
+    opts: &EncryptOptions<'_>,
+) -> Result<Vec<Recipient>> {
+    let keyring = ctx.keyring()?;
+    let queries = queries(outer, opts)?;
+    let emails: Vec<Option<String>> = queries
+        .iter()
+        .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
+        .collect();
+    let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
+    // The kept data is read while the trust data loads.
+    let at = ctx.at;
+    let (trust, kept) = rayon::join(
+        || {
+            TrustData::load(keyring, at).inspect(|t| {
+                t.prepare_x509();
+            })
+        },
+        || keyring.x509_recipient_candidates(&addresses),
+    );
+    let (trust, kept) = (trust?, kept?);
+    let mut kept = kept.into_iter();
+    let mut picks: Vec<Option<Pick>> = emails
+        .iter()
+        .map(|email| {
+            let email = email.as_deref()?;
+            let candidates = kept.next().unwrap_or_default();
+            kept_pick(at, &trust, email, candidates).map(|k| Ok((Chosen::kept(k), None)))
+        })
+        .collect();
+    judge_in_full(keyring, &trust, at, opts.trust_any, &queries, &mut picks)?;
+    trust.save();
+    let mut chosen: Vec<Chosen> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    let mut warnings = Vec::new();
+    let mut missing = Vec::new();
+    for (q, pick) in queries.iter().zip(picks) {
+        match pick.unwrap_or_else(|| Err("no S/MIME certificate in the keyring".into())) {
+            Ok((c, warning)) => {
+                warnings.extend(warning.map(|w| trust_any_warning(q, &w)));
+                if taken.insert(c.fingerprint.clone()) {
+                    chosen.push(c);
+                }
+            }
+            Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::RecipientsMissing(missing));
+    }
+    // Only once every recipient is found: a refusal (and OpenPGP, which
+    // may be tried next) must not come with warnings about S/MIME keys.
+    for w in &warnings {
+        ctx.warn(w);
+    }
+    if opts.include_self {
+        if let Some(own) = own_certificate(ctx, keyring, outer)? {
+            if taken.insert(own.fingerprint.clone()) {
+                chosen.push(Chosen::stored(own));
+            }
+        }
+    }
+    Ok(chosen.into_iter().map(|c| c.recipient).collect())
+}
+
+/// The recipient queries, duplicates (ignoring case) dropped.
+fn queries(outer: &[HeaderField], opts: &EncryptOptions<'_>) -> Result<Vec<String>> {
+    let mut queries: Vec<String> = if opts.recipients.is_empty() {
+        ["To", "Cc", "Bcc"]
+            .iter()
+            .flat_map(|h| mime::addresses(outer, h))
+            .map(|m| m.email)
+            .collect()
+    } else {
+        opts.recipients.to_vec()
+    };
+    let mut seen = std::collections::HashSet::new();
+    queries.retain(|q| seen.insert(q.to_ascii_lowercase()));
+    if queries.is_empty() {
+        return Err(Error::Recipients(
+            "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
+        ));
+    }
+    Ok(queries)
+}
+
+/// The kept certificate to encrypt to for `email`, if the kept data
+/// settles it: every certificate for the address is kept, valid at `at`
+/// and fully valid by a stored decision. Then the full judgement would
+/// find them all usable and choose the newest, first of equals in the
+/// keyring's order, and so does this. Anything else (no certificate, one
+/// not kept or not decided, or expired) is left to the full judgement.
+fn kept_pick(
+    at: Timestamp,
+    trust: &TrustData,
+    email: &str,
+    candidates: Vec<X509Candidate>,
+) -> Option<KeptRecipient> {
+    let mut usable = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let kept = c.kept?;
+        let current = kept.not_before <= at && at <= kept.not_after;
+        if !current || !trust.cached_full(&kept.fingerprint, email) {
+            return None;
+        }
+        usable.push(kept);
+    }
+    usable.into_iter().max_by_key(|k| k.not_before)
+}
+
+/// Fills in every pick still open by reading the query's certificates and
+/// judging each in full (path validation dominates with many recipients:
+/// on all cores).
+fn judge_in_full(
+    keyring: &Keyring,
+    trust: &TrustData,
+    at: Timestamp,
+    trust_any: bool,
+    queries: &[String],
+    picks: &mut [Option<Pick>],
+) -> Result<()> {
+    let open: Vec<usize> = (0..picks.len()).filter(|&i| picks[i].is_none()).collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let wanted: Vec<String> = open.iter().map(|&i| queries[i].clone()).collect();
+    let judged: Vec<Pick> = lookup(keyring, &wanted)?
+        .into_par_iter()
+        .map(|(email, certs)| {
+            pick_recipient(at, trust, email.as_deref(), certs, trust_any)
+                .map(|(c, warning)| (Chosen::stored(c), warning))
+        })
+        .collect();
+    for (i, pick) in open.into_iter().zip(judged) {
+        picks[i] = Some(pick);
+    }
+    Ok(())
+}
+
+/// The sender's own certificate, so sent mail stays readable; a sender
+/// without one is warned about, not an error.
+fn own_certificate(
+    ctx: &Ctx,
+    keyring: &Keyring,
+    outer: &[HeaderField],
+) -> Result<Option<StoredCert>> {
+    let Some(from) = single_from(outer) else {
+        return Ok(None);
+    };
+    let own = best_own(keyring.by_email(&from)?, ctx.at, Purpose::Encrypt);
+    if own.is_none() {
+        ctx.warn(format_args!(
+            "no S/MIME key of your own for {}; you will not be able to read this message later",
+            crate::safe::Safe(&from)
+        ));
+    }
+    Ok(own)
+}
+
+/// The certificates each recipient query names, and its address if it is
+/// one. Addresses are looked up together ([`Keyring::by_emails`]).
+fn lookup(keyring: &Keyring, queries: &[String]) -> Result<Vec<(Option<String>, Vec<StoredCert>)>> {
+    let emails: Vec<Option<String>> = queries
+        .iter()
+        .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
+        .collect();
+    let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
+    let mut by_address = keyring.by_emails(&addresses)?.into_iter();
+    let mut out = Vec::with_capacity(queries.len());
+    for (query, email) in queries.iter().zip(emails) {
+        // One result per address, in order.
+        let found = match &email {
+            Some(_) => by_address.next().unwrap_or_default(),
+            None => keyring.find(query)?,
+        };
+        out.push((email, found));
+    }
+    Ok(out)
+}
+
+/// The best usable certificate among a recipient's, with a warning when
+/// it is one only `--trust-any` allows, or why there is none.
+fn pick_recipient(
+    at: Timestamp,
+    trust: &TrustData,
+    email: Option<&str>,
+    found: Vec<StoredCert>,
+    trust_any: bool,
+) -> std::result::Result<(StoredCert, Option<String>), String> {
+    let mut why = "no S/MIME certificate in the keyring".to_string();
+    let mut usable: Vec<StoredCert> = Vec::new();
+    let mut on_request: Vec<(StoredCert, String)> = Vec::new();
+    for c in found {
+        match usability(at, trust, &c, email) {
+            Usability::Usable => usable.push(c),
+            Usability::OnRequest(reason) => {
+                why = format!("{reason}; pass --trust-any to use it anyway");
+                on_request.push((c, reason));
+            }
+            Usability::Unusable(reason) => why = reason,
+        }
+    }
+    if let Some(c) = newest(usable) {
+        return Ok((c, None));
+    }
+    if !trust_any {
+        return Err(why);
+    }
+    on_request
+        .into_iter()
+        .max_by_key(|(c, _)| cert::validity(&c.cert).0)
+        .map(|(c, reason)| (c, Some(reason)))
+        .ok_or(why)
+}
+
+/// Whether a recipient certificate may be used.
+enum Usability {
+    Usable,
+    /// Expired, not yet valid or not fully trusted: only with
+    /// `--trust-any`, which the user gives knowing why.
+    OnRequest(String),
+    /// Revoked, or not an encryption certificate: never.
+    Unusable(String),
+}
+
+fn usability(at: Timestamp, trust: &TrustData, c: &StoredCert, email: Option<&str>) -> Usability {
+    if let Err(e) = check_usage(&c.cert, Purpose::Encrypt) {
+        return Usability::Unusable(format!("certificate not usable for encryption: {e}"));
+    }
+    let t = trust.validate_known(&c.cert, &c.fingerprint, &[], email);
+    let reason = t.reason.clone().unwrap_or_default();
+    if t.level == TrustLevel::Revoked {
+        return Usability::Unusable(format!("certificate revoked ({reason})"));
+    }
+    if !cert::valid_at(&c.cert, at) {
+        let (from, until) = cert::validity(&c.cert);
+        return Usability::OnRequest(format!(
+            "certificate expired or not yet valid (valid {from} to {until})"
+        ));
+    }
+    if !t.is_full() {
+        return Usability::OnRequest(format!("certificate not trusted ({reason})"));
+    }
+    Usability::Usable
+}
