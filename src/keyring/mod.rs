@@ -51,7 +51,7 @@ pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
 pub use schema::DB_FILE;
-pub use x509_recipients::{KeptRecipient, X509Candidate};
+pub use x509_recipients::KeptRecipient;
 
 use import::{Parsed, Passphrases, PlainKey};
 use query::Query;

@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::Keyring;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::time::Timestamp;
 
 /// What a judgement says of one certificate and address.
@@ -56,8 +56,7 @@ impl Keyring {
         judged_by: &str,
         at: Timestamp,
     ) -> Result<Vec<Vec<RecipientCandidate>>> {
-        let list = serde_json::to_string(emails)
-            .map_err(|e| Error::Keyring(format!("listing addresses: {e}")))?;
+        let list = super::query::address_list(emails)?;
         let conn = self.conn()?;
         let mut stmt = conn.prepare_cached(
             "SELECT w.key, e.fingerprint, r.created, r.keys, r.seipd_v2, \
@@ -86,21 +85,17 @@ impl Keyring {
                 None => None,
             };
             Ok((
-                usize::try_from(index).unwrap_or(usize::MAX),
+                index,
                 RecipientCandidate {
                     fingerprint,
                     judged,
                 },
             ))
         })?;
-        let mut out = vec![Vec::new(); emails.len()];
-        for row in rows {
-            let (index, mut candidate) = row?;
-            if let (Some(slot), Some(email)) = (out.get_mut(index), emails.get(index)) {
-                if let Some(j) = &mut candidate.judged {
-                    j.email.clone_from(email);
-                }
-                slot.push(candidate);
+        let mut out = super::query::per_address(emails.len(), rows)?;
+        for (slot, email) in out.iter_mut().zip(emails) {
+            for j in slot.iter_mut().filter_map(|c| c.judged.as_mut()) {
+                j.email.clone_from(email);
             }
         }
         Ok(out)

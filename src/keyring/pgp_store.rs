@@ -302,9 +302,7 @@ pub(crate) fn by_email_raw(conn: &Connection, addr: &str) -> Result<Vec<RawPgp>>
 /// order of [`by_email`]). The addresses travel as one JSON array, so the
 /// statement is prepared once whatever their number.
 pub(crate) fn by_emails_raw(conn: &Connection, addrs: &[String]) -> Result<Vec<(String, RawPgp)>> {
-    let wanted: Vec<String> = addrs.iter().map(|a| a.trim().to_lowercase()).collect();
-    let list = serde_json::to_string(&wanted)
-        .map_err(|e| Error::Keyring(format!("listing addresses: {e}")))?;
+    let list = super::query::address_list(addrs)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.email, {COLUMNS} \
          FROM pgp_emails e JOIN pgp_certs c ON c.fingerprint = e.fingerprint \

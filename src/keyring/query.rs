@@ -131,11 +131,11 @@ impl RawCert {
     }
 }
 
-/// The certificates of each address (lower-cased), newest first, all read
-/// in one statement (the addresses travel as one JSON array): one
-/// consistent view and one lock instead of one per address. Whether a secret key exists is looked up in a set read
-/// once, not per row: each row's probe of the secret-key table reads the
-/// stored key, which spills to an overflow page.
+/// The certificates of each address, newest first, all read in one
+/// statement ([`address_list`]): one consistent view and one lock instead
+/// of one per address. Whether a secret key exists is looked up in a set
+/// read once, not per row: each row's probe of the secret-key table reads
+/// the stored key, which spills to an overflow page.
 ///
 /// Certificate rows do not fit a page either: every key comparison on the
 /// way down the certificate index reads an overflow page, and SQLite reads
@@ -160,16 +160,13 @@ fn raw_by_emails_mapped(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<R
         .prepare_cached("SELECT spki_sha256 FROM x509_secret_keys")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let wanted: Vec<String> = addrs.iter().map(|a| a.to_lowercase()).collect();
-    let list = serde_json::to_string(&wanted)
-        .map_err(|e| crate::error::Error::Keyring(format!("listing addresses: {e}")))?;
+    let list = address_list(addrs)?;
     let mut stmt = tx.prepare_cached(
         "SELECT w.key, c.der, c.spki_sha256, c.fingerprint FROM json_each(?1) w \
          JOIN x509_emails e ON e.email = w.value \
          JOIN x509_certs c ON c.fingerprint = e.fingerprint \
          ORDER BY w.key, c.not_after DESC, c.fingerprint",
     )?;
-    let mut out: Vec<Vec<RawCert>> = (0..addrs.len()).map(|_| Vec::new()).collect();
     let rows = stmt.query_map([list], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -180,14 +177,33 @@ fn raw_by_emails_mapped(conn: &Connection, addrs: &[String]) -> Result<Vec<Vec<R
             },
         ))
     })?;
-    for row in rows {
-        let (index, cert) = row?;
-        if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
-            slot.push(cert);
-        }
-    }
+    let out = per_address(addrs.len(), rows)?;
     drop(stmt);
     tx.commit()?;
+    Ok(out)
+}
+
+/// Addresses, trimmed and lower-cased, as one JSON array for a statement
+/// that reads them with `json_each(?1)` (row `key` is the index): prepared
+/// once whatever their number.
+pub(crate) fn address_list(addrs: &[String]) -> Result<String> {
+    let wanted: Vec<String> = addrs.iter().map(|a| a.trim().to_lowercase()).collect();
+    serde_json::to_string(&wanted).map_err(|e| Error::Keyring(format!("listing addresses: {e}")))
+}
+
+/// The rows of such a statement, each with its address's index in a list
+/// of `n`, grouped per address in row order.
+pub(crate) fn per_address<T>(
+    n: usize,
+    rows: impl Iterator<Item = rusqlite::Result<(i64, T)>>,
+) -> Result<Vec<Vec<T>>> {
+    let mut out: Vec<Vec<T>> = (0..n).map(|_| Vec::new()).collect();
+    for row in rows {
+        let (index, item) = row?;
+        if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
+            slot.push(item);
+        }
+    }
     Ok(out)
 }
 

@@ -13,7 +13,7 @@ use rusqlite::{params, Connection};
 use x509_cert::Certificate;
 
 use super::Keyring;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::time::Timestamp;
 use crate::trust::x509::{check_usage, Purpose};
 
@@ -32,13 +32,6 @@ pub struct KeptRecipient {
     pub rid: Vec<u8>,
 }
 
-/// One certificate with an address, and its kept encryption data if any.
-#[derive(Debug, Clone)]
-pub struct X509Candidate {
-    pub fingerprint: String,
-    pub kept: Option<KeptRecipient>,
-}
-
 /// The row for `cert`, or `None` unless its key is RSA and its key usage
 /// allows encryption.
 pub(crate) fn kept_for(cert: &Certificate, fingerprint: &str) -> Result<Option<KeptRecipient>> {
@@ -47,10 +40,7 @@ pub(crate) fn kept_for(cert: &Certificate, fingerprint: &str) -> Result<Option<K
     if spki.algorithm.oid != RSA_ENCRYPTION || check_usage(cert, Purpose::Encrypt).is_err() {
         return Ok(None);
     }
-    let rid = cms::cert::IssuerAndSerialNumber {
-        issuer: tbs.issuer().clone(),
-        serial_number: tbs.serial_number().clone(),
-    };
+    let rid = crate::smime::ktri::issuer_and_serial(cert);
     let (not_before, not_after) = crate::smime::cert::validity(cert);
     Ok(Some(KeptRecipient {
         fingerprint: fingerprint.to_string(),
@@ -103,13 +93,15 @@ pub(crate) fn fill(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl Keyring {
-    /// For each of `emails` (in their order), every X.509
-    /// certificate holding it, newest first as [`Keyring::by_emails`]
-    /// orders them, with its kept encryption data. No certificate is read.
-    pub fn x509_recipient_candidates(&self, emails: &[String]) -> Result<Vec<Vec<X509Candidate>>> {
-        let wanted: Vec<String> = emails.iter().map(|e| e.trim().to_lowercase()).collect();
-        let list = serde_json::to_string(&wanted)
-            .map_err(|e| Error::Keyring(format!("listing addresses: {e}")))?;
+    /// For each of `emails` (in their order), every X.509 certificate
+    /// holding it, newest first as [`Keyring::by_emails`] orders them:
+    /// its kept encryption data, or `None` for one that has none. No
+    /// certificate is read.
+    pub fn x509_recipient_candidates(
+        &self,
+        emails: &[String],
+    ) -> Result<Vec<Vec<Option<KeptRecipient>>>> {
+        let list = super::query::address_list(emails)?;
         let conn = self.conn()?;
         let mut stmt = conn.prepare_cached(
             "SELECT w.key, e.fingerprint, r.not_before, r.not_after, r.spki, r.rid \
@@ -119,15 +111,13 @@ impl Keyring {
              ORDER BY w.key, r.not_after DESC, e.fingerprint",
         )?;
         let rows = stmt.query_map([list], |r| {
-            let index: i64 = r.get(0)?;
-            let fingerprint: String = r.get(1)?;
             let time = |i| -> rusqlite::Result<Option<Timestamp>> {
                 let secs: Option<i64> = r.get(i)?;
                 Ok(secs.and_then(|s| u64::try_from(s).ok()).map(Timestamp))
             };
             let kept = match (time(2)?, time(3)?) {
                 (Some(not_before), Some(not_after)) => Some(KeptRecipient {
-                    fingerprint: fingerprint.clone(),
+                    fingerprint: r.get(1)?,
                     not_before,
                     not_after,
                     spki: r.get(4)?,
@@ -135,19 +125,9 @@ impl Keyring {
                 }),
                 _ => None,
             };
-            Ok((
-                usize::try_from(index).unwrap_or(usize::MAX),
-                X509Candidate { fingerprint, kept },
-            ))
+            Ok((r.get(0)?, kept))
         })?;
-        let mut out = vec![Vec::new(); emails.len()];
-        for row in rows {
-            let (index, candidate) = row?;
-            if let Some(slot) = out.get_mut(index) {
-                slot.push(candidate);
-            }
-        }
-        Ok(out)
+        super::query::per_address(emails.len(), rows)
     }
 }
 
@@ -163,7 +143,7 @@ mod tests {
             .unwrap()
     }
 
-    fn candidates(k: &Keyring, email: &str) -> Vec<X509Candidate> {
+    fn candidates(k: &Keyring, email: &str) -> Vec<Option<KeptRecipient>> {
         k.x509_recipient_candidates(&[email.to_string()])
             .unwrap()
             .remove(0)
@@ -189,7 +169,7 @@ mod tests {
         let found = candidates(&k, "a@example.org");
         let by_email = k.by_email("a@example.org").unwrap();
         assert_eq!(found.len(), 3);
-        let kept: Vec<&KeptRecipient> = found.iter().filter_map(|c| c.kept.as_ref()).collect();
+        let kept: Vec<&KeptRecipient> = found.iter().flatten().collect();
         assert_eq!(kept.len(), 1, "{found:?}");
         let rsa = by_email
             .iter()
@@ -227,7 +207,7 @@ mod tests {
         }
         let light: Vec<String> = candidates(&k, "r@example.org")
             .into_iter()
-            .map(|c| c.fingerprint)
+            .map(|c| c.unwrap().fingerprint)
             .collect();
         let full: Vec<String> = k
             .by_emails(&["r@example.org".to_string()])
@@ -255,6 +235,6 @@ mod tests {
         }
         let k = Keyring::open(&dir).unwrap();
         assert_eq!(kept_rows(&k), 1);
-        assert!(candidates(&k, "a@example.org")[0].kept.is_some());
+        assert!(candidates(&k, "a@example.org")[0].is_some());
     }
 }

@@ -17,7 +17,7 @@ use super::compose::{best_own, newest, single_from, EncryptOptions};
 use super::encrypt::Recipient;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::keyring::{KeptRecipient, Keyring, StoredCert, X509Candidate};
+use crate::keyring::{KeptRecipient, Keyring, StoredCert};
 use crate::mime::{self, HeaderField};
 use crate::time::Timestamp;
 use crate::trust::verdict::TrustLevel;
@@ -151,11 +151,11 @@ fn kept_pick(
     at: Timestamp,
     trust: &TrustData,
     email: &str,
-    candidates: Vec<X509Candidate>,
+    candidates: Vec<Option<KeptRecipient>>,
 ) -> Option<KeptRecipient> {
     let mut usable = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let kept = c.kept?;
+    for kept in candidates {
+        let kept = kept?;
         let current = kept.not_before <= at && at <= kept.not_after;
         if !current || !trust.cached_full(&kept.fingerprint, email) {
             return None;
