@@ -18,7 +18,7 @@ use crate::keyring::{JudgedRecipient, Keyring, StoredPgpCert};
 use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
-use crate::trust::{trust_any_warning, TrustData, MIN_ROWS_TO_SAVE};
+use crate::trust::{settle_open, trust_any_warning, TrustData, MIN_ROWS_TO_SAVE};
 
 /// What `encrypt --openpgp` was asked for.
 pub struct EncryptRequest<'a> {
@@ -193,16 +193,9 @@ fn choose_recipients(
         ]);
     }
     let mut picks = judged_earlier(trust, &wanted);
-    let unjudged: Vec<usize> = (0..wanted.len()).filter(|i| picks[*i].is_none()).collect();
-    if !unjudged.is_empty() {
-        let queries: Vec<(String, bool)> = unjudged.iter().map(|i| wanted[*i].clone()).collect();
-        for (i, picked) in unjudged
-            .into_iter()
-            .zip(judge_now(trust, &queries, req.trust_any)?)
-        {
-            picks[i] = Some(picked);
-        }
-    }
+    settle_open(&mut picks, &wanted, |queries| {
+        judge_now(trust, queries, req.trust_any)
+    })?;
     let mut chosen: Vec<RecipientKeys> = Vec::new();
     let mut warnings = Vec::new();
     let mut missing = Vec::new();

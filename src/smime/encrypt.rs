@@ -110,13 +110,7 @@ pub fn wrap(recipients: &[Recipient], key: &ContentKey, padding: RsaPadding) -> 
     let wrapped: Vec<Result<(Vec<u8>, bool)>> = recipients
         .par_iter()
         .map(|recipient| {
-            let cek = key.0.as_slice();
-            let info = match recipient {
-                Recipient::Certificate(cert) => wrap_for(cert, cek, padding)?,
-                Recipient::Kept(kept) => {
-                    RsaRecipient::from_der_parts(&kept.spki, &kept.rid)?.wrap(cek, padding)?
-                }
-            };
+            let info = wrap_for(recipient, key.0.as_slice(), padding)?;
             Ok((info.to_der()?, matches!(info, RecipientInfo::Kari(_))))
         })
         .collect();
@@ -230,8 +224,15 @@ impl Envelope {
     }
 }
 
-/// The RecipientInfo for one certificate, by its key type.
-fn wrap_for(cert: &Certificate, cek: &[u8], padding: RsaPadding) -> Result<RecipientInfo> {
+/// The RecipientInfo for one recipient: a certificate by its key type, a
+/// kept one by RSA key transport.
+fn wrap_for(recipient: &Recipient, cek: &[u8], padding: RsaPadding) -> Result<RecipientInfo> {
+    let cert = match recipient {
+        Recipient::Certificate(cert) => cert,
+        Recipient::Kept(kept) => {
+            return RsaRecipient::from_der_parts(&kept.spki, &kept.rid)?.wrap(cek, padding)
+        }
+    };
     if let Some(rsa) = RsaRecipient::from_certificate(cert)? {
         return rsa.wrap(cek, padding);
     }

@@ -22,7 +22,7 @@ use crate::mime::{self, HeaderField};
 use crate::time::Timestamp;
 use crate::trust::verdict::TrustLevel;
 use crate::trust::x509::{check_usage, Purpose};
-use crate::trust::{trust_any_warning, TrustData};
+use crate::trust::{settle_open, trust_any_warning, TrustData};
 
 /// A recipient chosen, by certificate fingerprint.
 struct Chosen {
@@ -85,7 +85,9 @@ pub(super) fn choose(
             kept_pick(at, &trust, email, candidates).map(|k| Ok((Chosen::kept(k), None)))
         })
         .collect();
-    judge_in_full(keyring, &trust, at, opts.trust_any, &queries, &mut picks)?;
+    settle_open(&mut picks, &queries, |open| {
+        judge_in_full(keyring, &trust, at, opts.trust_any, open)
+    })?;
     trust.save();
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut taken = std::collections::HashSet::new();
@@ -165,33 +167,22 @@ fn kept_pick(
     usable.into_iter().max_by_key(|k| k.not_before)
 }
 
-/// Fills in every pick still open by reading the query's certificates and
-/// judging each in full (path validation dominates with many recipients:
-/// on all cores).
+/// Picks for `queries` from their certificates, each judged in full
+/// (path validation dominates with many recipients: on all cores).
 fn judge_in_full(
     keyring: &Keyring,
     trust: &TrustData,
     at: Timestamp,
     trust_any: bool,
     queries: &[String],
-    picks: &mut [Option<Pick>],
-) -> Result<()> {
-    let open: Vec<usize> = (0..picks.len()).filter(|&i| picks[i].is_none()).collect();
-    if open.is_empty() {
-        return Ok(());
-    }
-    let wanted: Vec<String> = open.iter().map(|&i| queries[i].clone()).collect();
-    let judged: Vec<Pick> = lookup(keyring, &wanted)?
+) -> Result<Vec<Pick>> {
+    Ok(lookup(keyring, queries)?
         .into_par_iter()
         .map(|(email, certs)| {
             pick_recipient(at, trust, email.as_deref(), certs, trust_any)
                 .map(|(c, warning)| (Chosen::stored(c), warning))
         })
-        .collect();
-    for (i, pick) in open.into_iter().zip(judged) {
-        picks[i] = Some(pick);
-    }
-    Ok(())
+        .collect())
 }
 
 /// The sender's own certificate, so sent mail stays readable; a sender

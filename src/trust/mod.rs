@@ -182,14 +182,15 @@ impl<'k> TrustData<'k> {
     /// for it, with no certificate at hand. `false` if nothing is stored.
     pub fn cached_full(&self, fingerprint: &str, email: &str) -> bool {
         self.prepare_x509();
-        let Some(key) = cache::key(fingerprint, &[], Some(email)) else {
-            return false;
-        };
-        self.memo
-            .lock()
-            .ok()
-            .and_then(|memo| memo.get(&key).map(Trust::is_full))
-            .unwrap_or(false)
+        cache::key(fingerprint, &[], Some(email))
+            .and_then(|key| self.remembered(&key))
+            .is_some_and(|t| t.is_full())
+    }
+
+    /// The decision this run holds for `key`: stored by an earlier run or
+    /// made in this one.
+    fn remembered(&self, key: &str) -> Option<Trust> {
+        self.memo.lock().ok()?.get(key).cloned()
     }
 
     fn pinned(&self, cert: &Certificate, fingerprint: &str, email: &str) -> Option<Trust> {
@@ -220,10 +221,7 @@ impl<'k> TrustData<'k> {
     ) -> Trust {
         let inputs = self.prepare_x509();
         let key = cache::key(fingerprint, extra, email);
-        if let Some(t) = key
-            .as_ref()
-            .and_then(|k| self.memo.lock().ok()?.get(k).cloned())
-        {
+        if let Some(t) = key.as_deref().and_then(|k| self.remembered(k)) {
             return t;
         }
         let loaded = self.loaded();
@@ -420,6 +418,31 @@ pub fn trust_any_warning(query: &str, why: &str) -> String {
         "encrypting to {} with a certificate you asked for with --trust-any: {why}",
         crate::safe::Safe(query)
     )
+}
+
+/// Settles the recipient picks a cheaper pass left open (`None`):
+/// `judge` gets the queries of the open ones, in order, and returns one
+/// pick for each. Both protocols first take what earlier runs kept, then
+/// judge the rest from the certificates.
+pub(crate) fn settle_open<Q: Clone, P, E>(
+    picks: &mut [Option<P>],
+    queries: &[Q],
+    judge: impl FnOnce(&[Q]) -> std::result::Result<Vec<P>, E>,
+) -> std::result::Result<(), E> {
+    let (open, wanted): (Vec<usize>, Vec<Q>) = picks
+        .iter()
+        .zip(queries)
+        .enumerate()
+        .filter(|(_, (pick, _))| pick.is_none())
+        .map(|(i, (_, query))| (i, query.clone()))
+        .unzip();
+    if open.is_empty() {
+        return Ok(());
+    }
+    for (i, pick) in open.into_iter().zip(judge(&wanted)?) {
+        picks[i] = Some(pick);
+    }
+    Ok(())
 }
 
 /// Why a binding that fails now still counts for an older signature.
