@@ -1,6 +1,7 @@
 //! Whole-message S/MIME signing and encryption: choosing the signer and
 //! the recipients from the keyring, then assembling the MIME output.
 
+use std::sync::{mpsc, Arc};
 use x509_cert::Certificate;
 
 use super::cert;
@@ -77,8 +78,9 @@ impl EncryptedMessage {
 /// [`EncryptedMessage::write_to`].
 ///
 /// Recipients come from the header alone, so the content is canonicalized
-/// and sealed on a second core while the recipients' certificates are
-/// looked up, judged and the content key wrapped for them.
+/// and sealed on a second thread while the recipients' certificates are
+/// looked up and judged; that thread then helps wrap the content key for
+/// them.
 pub fn prepare_encrypted(
     ctx: &Ctx,
     raw: &[u8],
@@ -104,12 +106,40 @@ pub fn prepare_encrypted(
             .and_then(|p| encrypt::seal_owned(p.entity, key_ref, cipher)),
     };
     let (wrapped, sealed) = std::thread::scope(|scope| {
-        let sealing = scope.spawn(seal);
-        let wrapped = super::recipients::choose(ctx, &headers, opts)
-            .and_then(|recipients| encrypt::wrap(&recipients, &key, opts.padding));
+        let (hand_over, take) = mpsc::channel::<Arc<encrypt::Wrapping<'_>>>();
+        // Once the content is sealed, its thread helps wrap the key.
+        let sealing = scope.spawn(move || {
+            let sealed = seal();
+            if let Ok(wrapping) = take.recv() {
+                wrapping.help();
+            }
+            sealed
+        });
+        let wrapping = super::recipients::choose(ctx, &headers, opts)
+            .and_then(|recipients| encrypt::Wrapping::new(recipients, key_ref, opts.padding))
+            .map(Arc::new);
+        if let Ok(wrapping) = &wrapping {
+            let _ = hand_over.send(Arc::clone(wrapping));
+            let more: Vec<_> = (0..more_wrappers(wrapping.recipient_count()))
+                .map(|_| {
+                    let wrapping = Arc::clone(wrapping);
+                    scope.spawn(move || wrapping.help())
+                })
+                .collect();
+            wrapping.help();
+            for helper in more {
+                let _ = helper.join();
+            }
+        }
+        drop(hand_over);
         let sealed = sealing
             .join()
             .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
+        let wrapped = wrapping.and_then(|wrapping| {
+            Arc::into_inner(wrapping)
+                .ok_or_else(|| Error::Crypto("content key wrapping failed".into()))?
+                .finish()
+        });
         (wrapped, sealed)
     });
     let envelope = encrypt::Envelope::new(&wrapped?, sealed?)?;
@@ -122,6 +152,19 @@ pub fn prepare_encrypted(
         smime_type,
         envelope,
     })
+}
+
+/// Threads to start for wrapping the content key besides the one that
+/// chose the recipients and the one that sealed the content: only where
+/// more cores and enough recipients make it worth starting them.
+fn more_wrappers(recipients: usize) -> usize {
+    const PER_THREAD: usize = 16;
+    if recipients < 2 * PER_THREAD {
+        return 0;
+    }
+    std::thread::available_parallelism()
+        .map_or(0, |n| n.get().saturating_sub(2))
+        .min(recipients / PER_THREAD)
 }
 
 /// The signed MIME entity (multipart/signed or signed-data, without outer
@@ -258,4 +301,18 @@ pub(super) fn best_own(
 /// The certificate issued last: the one a user most likely means.
 pub(super) fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
     certs.into_iter().max_by_key(|c| cert::validity(&c.cert).0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::more_wrappers;
+
+    #[test]
+    fn more_wrapping_threads_only_for_many_recipients_and_spare_cores() {
+        let spare = std::thread::available_parallelism().map_or(0, |n| n.get().saturating_sub(2));
+        assert_eq!(more_wrappers(0), 0);
+        assert_eq!(more_wrappers(31), 0);
+        assert_eq!(more_wrappers(32), spare.min(2));
+        assert_eq!(more_wrappers(10_000), spare);
+    }
 }

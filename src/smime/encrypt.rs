@@ -2,16 +2,17 @@
 //! AES-256-GCM) by default, EnvelopedData (AES-256-CBC) on request. One
 //! content key, wrapped once per recipient.
 //!
-//! The recipient infos are built with the `cms` types (in parallel); the
-//! enclosing structures are written here so the content is copied once
-//! into the output and encrypted there in place. 1 MB to 100 RSA-2048
-//! recipients takes about 5 ms on two cores: RSA, then AES.
+//! The recipient infos are built with the `cms` types, by every thread
+//! that helps ([`Wrapping`]); the enclosing structures are written here so
+//! the content is copied once into the output and encrypted there in
+//! place. With many RSA recipients the key wrapping is most of the work.
 
 use cms::enveloped_data::RecipientInfo;
 use der::asn1::ObjectIdentifier;
 use der::{Encode, Header, Length, Tag};
-use rayon::prelude::*;
 use spki::AlgorithmIdentifierOwned;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use x509_cert::Certificate;
 use zeroize::Zeroizing;
 
@@ -56,7 +57,7 @@ const CEK_LEN: usize = 32;
 ///
 /// The steps are public so a caller can seal the content while it is
 /// still choosing recipients: [`ContentKey::generate`], [`seal`],
-/// [`wrap`], [`Envelope::new`].
+/// [`Wrapping`], [`Envelope::new`].
 pub fn encrypt(
     content: &[u8],
     recipients: &[Certificate],
@@ -68,7 +69,7 @@ pub fn encrypt(
         .iter()
         .map(|c| Recipient::Certificate(Box::new(c.clone())))
         .collect();
-    let wrapped = wrap(&recipients, &key, padding)?;
+    let wrapped = Wrapping::new(recipients, &key, padding)?.finish()?;
     let sealed = seal(content, &key, cipher)?;
     Ok(Envelope::new(&wrapped, sealed)?.to_der())
 }
@@ -99,31 +100,89 @@ pub struct Wrapped {
     has_kari: bool,
 }
 
-/// Wraps the content key once per recipient. The public-key operations
-/// dominate with many recipients (about 60 us per RSA-2048 key in the
-/// `rsa` crate): spread them over the cores. Errors are taken in
-/// recipient order, so the message is stable.
-pub fn wrap(recipients: &[Recipient], key: &ContentKey, padding: RsaPadding) -> Result<Wrapped> {
-    if recipients.is_empty() {
-        return Err(Error::Recipients("no recipients given".into()));
-    }
-    let wrapped: Vec<Result<(Vec<u8>, bool)>> = recipients
-        .par_iter()
-        .map(|recipient| {
-            let info = wrap_for(recipient, key.0.as_slice(), padding)?;
-            Ok((info.to_der()?, matches!(info, RecipientInfo::Kari(_))))
+/// The content key being wrapped once per recipient, by every thread
+/// that calls [`Wrapping::help`]: each takes the next recipient nobody has
+/// taken, so a thread that joins late (the one that sealed the content)
+/// takes fewer, and threads already running share the public-key
+/// operations (most of the work with many recipients) without waiting for
+/// a sleeping one to wake. Errors are taken in recipient order, so the
+/// message is stable.
+pub struct Wrapping<'k> {
+    recipients: Vec<Recipient>,
+    key: &'k ContentKey,
+    padding: RsaPadding,
+    next: AtomicUsize,
+    done: Vec<OnceLock<Result<WrappedFor>>>,
+}
+
+/// One recipient's RecipientInfo in DER.
+struct WrappedFor {
+    der: Vec<u8>,
+    /// Key agreement (P-256), which raises the envelope's version.
+    is_kari: bool,
+}
+
+impl<'k> Wrapping<'k> {
+    pub fn new(
+        recipients: Vec<Recipient>,
+        key: &'k ContentKey,
+        padding: RsaPadding,
+    ) -> Result<Self> {
+        if recipients.is_empty() {
+            return Err(Error::Recipients("no recipients given".into()));
+        }
+        let done = std::iter::repeat_with(OnceLock::new)
+            .take(recipients.len())
+            .collect();
+        Ok(Wrapping {
+            recipients,
+            key,
+            padding,
+            next: AtomicUsize::new(0),
+            done,
         })
-        .collect();
-    let mut has_kari = false;
-    let mut infos = Vec::with_capacity(recipients.len());
-    for result in wrapped {
-        let (der, is_kari) = result?;
-        has_kari |= is_kari;
-        infos.push(der);
     }
-    Ok(Wrapped {
-        der: der_set_of(infos)?,
-        has_kari,
+
+    pub fn recipient_count(&self) -> usize {
+        self.recipients.len()
+    }
+
+    /// Wraps for the recipients nobody has taken, until none is left.
+    pub fn help(&self) {
+        loop {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            let (Some(recipient), Some(slot)) = (self.recipients.get(i), self.done.get(i)) else {
+                return;
+            };
+            let _ = slot.set(wrap_to_der(recipient, self.key.0.as_slice(), self.padding));
+        }
+    }
+
+    /// The RecipientInfos. Taking `self` means every other helper has
+    /// returned; what nobody took yet is wrapped here.
+    pub fn finish(self) -> Result<Wrapped> {
+        self.help();
+        let mut has_kari = false;
+        let mut infos = Vec::with_capacity(self.done.len());
+        for slot in self.done {
+            let wrapped = slot.into_inner().unwrap_or_else(|| {
+                Err(Error::Crypto("a recipient's key was not wrapped".into()))
+            })?;
+            has_kari |= wrapped.is_kari;
+            infos.push(wrapped.der);
+        }
+        Ok(Wrapped {
+            der: der_set_of(infos)?,
+            has_kari,
+        })
+    }
+}
+
+fn wrap_to_der(recipient: &Recipient, cek: &[u8], padding: RsaPadding) -> Result<WrappedFor> {
+    let info = wrap_for(recipient, cek, padding)?;
+    Ok(WrappedFor {
+        der: info.to_der()?,
+        is_kari: matches!(info, RecipientInfo::Kari(_)),
     })
 }
 

@@ -65,17 +65,11 @@ pub(super) fn choose(
         .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
         .collect();
     let addresses: Vec<String> = emails.iter().flatten().cloned().collect();
-    // The kept data is read while the trust data loads.
+    // One after the other: both read through the one keyring connection.
     let at = ctx.at;
-    let (trust, kept) = rayon::join(
-        || {
-            TrustData::load(keyring, at).inspect(|t| {
-                t.prepare_x509();
-            })
-        },
-        || keyring.x509_recipient_candidates(&addresses),
-    );
-    let (trust, kept) = (trust?, kept?);
+    let trust = TrustData::load(keyring, at)?;
+    trust.prepare_x509();
+    let kept = keyring.x509_recipient_candidates(&addresses)?;
     let mut kept = kept.into_iter();
     let mut picks: Vec<Option<Pick>> = emails
         .iter()

@@ -275,3 +275,86 @@ fn fail_unsupported_recipient_key_is_named() {
         Err(Error::Recipients(_))
     ));
 }
+
+/// The content key wrapped by several threads at once for 40 recipients
+/// (the fixture's RSA and P-256 parties, over and over): one RecipientInfo
+/// per recipient, however the threads shared them, and every party
+/// decrypts.
+#[test]
+fn key_wrapped_by_several_threads_keeps_recipient_order() {
+    use crate::smime::encrypt::{seal, ContentKey, Envelope, Recipient, Wrapping};
+    let Some(f) = fixture() else { return };
+    let parties: Vec<&Party> = all_recipients(f).into_iter().cycle().take(40).collect();
+    let list: Vec<Recipient> = parties
+        .iter()
+        .map(|p| Recipient::Certificate(Box::new(p.cert.clone())))
+        .collect();
+    let key = ContentKey::generate();
+    let wrapping = Wrapping::new(list, &key, RsaPadding::Oaep).unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..3 {
+            s.spawn(|| wrapping.help());
+        }
+        wrapping.help();
+    });
+    let wrapped = wrapping.finish().unwrap();
+    let content = sample_content();
+    let sealed = seal(&content, &key, Cipher::Aes256Gcm).unwrap();
+    let msg = Envelope::new(&wrapped, sealed).unwrap().to_der();
+    let ids = recipients(&msg).unwrap();
+    assert_eq!(ids.len(), parties.len());
+    for party in all_recipients(f) {
+        let given = parties.iter().filter(|p| p.name == party.name).count();
+        let found = ids.iter().filter(|id| id.matches(&party.cert)).count();
+        assert_eq!(found, given, "{}", party.name);
+        let ours = decrypt(&msg, &party.key, &party.cert).unwrap();
+        assert_eq!(ours.content.as_slice(), content.as_slice());
+    }
+}
+
+/// With unusable recipients among many, the error names the first of
+/// them in recipient order whichever thread met it first; nobody helping
+/// but the one that finishes still wraps for everyone.
+#[test]
+fn wrapping_error_is_the_first_in_recipient_order() {
+    use crate::keyring::KeptRecipient;
+    use crate::smime::encrypt::{ContentKey, Recipient, Wrapping};
+    use crate::time::Timestamp;
+    let Some(f) = fixture() else { return };
+    let cert = |p: &Party| Recipient::Certificate(Box::new(p.cert.clone()));
+    let broken = || {
+        Recipient::Kept(KeptRecipient {
+            fingerprint: "00".into(),
+            not_before: Timestamp(0),
+            not_after: Timestamp(u64::MAX),
+            spki: b"not a key".to_vec(),
+            rid: b"not a name".to_vec(),
+        })
+    };
+    let key = ContentKey::generate();
+    for _ in 0..5 {
+        let mut list: Vec<Recipient> = (0..30).map(|i| cert(&f.rsa[i % 3])).collect();
+        list.insert(17, cert(&f.p384));
+        list.insert(25, broken());
+        let wrapping = Wrapping::new(list, &key, RsaPadding::Pkcs1v15).unwrap();
+        std::thread::scope(|s| {
+            s.spawn(|| wrapping.help());
+            wrapping.help();
+        });
+        let err = wrapping.finish().err().unwrap().to_string();
+        assert!(err.contains("neither be RSA-encrypted"), "{err}");
+    }
+    let alone = vec![cert(&f.rsa[0]), broken(), cert(&f.p384)];
+    let err = Wrapping::new(alone, &key, RsaPadding::Pkcs1v15)
+        .unwrap()
+        .finish()
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(!err.contains("neither be RSA-encrypted"), "{err}");
+    let ok = Wrapping::new(vec![cert(&f.rsa[1])], &key, RsaPadding::Pkcs1v15)
+        .unwrap()
+        .finish();
+    assert!(ok.is_ok());
+    assert!(Wrapping::new(Vec::new(), &key, RsaPadding::Pkcs1v15).is_err());
+}
