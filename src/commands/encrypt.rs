@@ -16,11 +16,18 @@ use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
-    // Read, then open the keyring, on this thread: reading on a second
-    // one did not shorten a run on two cores and cost CPU time (S/MIME
-    // seals the content on a second thread later).
-    let raw = io::read_input(args.io.input.as_deref())?;
-    ctx.adopt_keyring(Keyring::open(&ctx.keyring_dir)?);
+    // Every way through needs the keyring. A large message is read while
+    // it opens; for a small one, starting the thread pool would cost more
+    // than it saves.
+    let input = args.io.input.as_deref();
+    let dir = &ctx.keyring_dir;
+    let (raw, keyring) = if io::is_large_file(input) {
+        rayon::join(|| io::read_input(input), || Keyring::open(dir))
+    } else {
+        (io::read_input(input), Keyring::open(dir))
+    };
+    let raw = raw?;
+    ctx.adopt_keyring(keyring?);
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,
         include_self: !args.no_self,

@@ -27,6 +27,15 @@ pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
     }
 }
 
+/// Whether `path` names a file large enough that reading it is worth a
+/// second thread (standard input: not known, so no).
+pub fn is_large_file(path: Option<&Path>) -> bool {
+    const LARGE: u64 = 256 * 1024;
+    path.filter(|p| *p != Path::new("-"))
+        .and_then(|p| std::fs::metadata(p).ok())
+        .is_some_and(|m| m.is_file() && m.len() >= LARGE)
+}
+
 fn read_stdin() -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     std::io::stdin()
@@ -119,6 +128,20 @@ fn write_atomic_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_large_regular_files_count_as_large() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let (small, large) = (dir.path().join("small.eml"), dir.path().join("large.eml"));
+        std::fs::write(&small, vec![b'a'; 256 * 1024 - 1]).unwrap();
+        std::fs::write(&large, vec![b'a'; 256 * 1024]).unwrap();
+        assert!(!is_large_file(Some(&small)));
+        assert!(is_large_file(Some(&large)));
+        assert!(!is_large_file(Some(dir.path())));
+        assert!(!is_large_file(Some(&dir.path().join("missing.eml"))));
+        assert!(!is_large_file(Some(Path::new("-"))));
+        assert!(!is_large_file(None));
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {

@@ -120,15 +120,17 @@ pub fn prepare_encrypted(
             .map(Arc::new);
         if let Ok(wrapping) = &wrapping {
             let _ = hand_over.send(Arc::clone(wrapping));
-            let more: Vec<_> = (0..more_wrappers(wrapping.recipient_count()))
-                .map(|_| {
-                    let wrapping = Arc::clone(wrapping);
-                    scope.spawn(move || wrapping.help())
-                })
-                .collect();
-            wrapping.help();
-            for helper in more {
-                let _ = helper.join();
+            // Many recipients: the pool's threads help too, whichever of
+            // them (and of this one and the sealing one) has a core free.
+            if wrapping.recipient_count() >= SHARED_WRAPPING {
+                rayon::in_place_scope(|pool| {
+                    for _ in 0..rayon::current_num_threads() {
+                        pool.spawn(|_| wrapping.help());
+                    }
+                    wrapping.help();
+                });
+            } else {
+                wrapping.help();
             }
         }
         drop(hand_over);
@@ -154,18 +156,9 @@ pub fn prepare_encrypted(
     })
 }
 
-/// Threads to start for wrapping the content key besides the one that
-/// chose the recipients and the one that sealed the content: only where
-/// more cores and enough recipients make it worth starting them.
-fn more_wrappers(recipients: usize) -> usize {
-    const PER_THREAD: usize = 16;
-    if recipients < 2 * PER_THREAD {
-        return 0;
-    }
-    std::thread::available_parallelism()
-        .map_or(0, |n| n.get().saturating_sub(2))
-        .min(recipients / PER_THREAD)
-}
+/// Recipients from which wrapping the content key is worth the thread
+/// pool's help (for fewer, starting it would cost more than it saves).
+const SHARED_WRAPPING: usize = 16;
 
 /// The signed MIME entity (multipart/signed or signed-data, without outer
 /// headers) that sign-then-encrypt puts inside the encryption.
@@ -301,18 +294,4 @@ pub(super) fn best_own(
 /// The certificate issued last: the one a user most likely means.
 pub(super) fn newest(certs: impl IntoIterator<Item = StoredCert>) -> Option<StoredCert> {
     certs.into_iter().max_by_key(|c| cert::validity(&c.cert).0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::more_wrappers;
-
-    #[test]
-    fn more_wrapping_threads_only_for_many_recipients_and_spare_cores() {
-        let spare = std::thread::available_parallelism().map_or(0, |n| n.get().saturating_sub(2));
-        assert_eq!(more_wrappers(0), 0);
-        assert_eq!(more_wrappers(31), 0);
-        assert_eq!(more_wrappers(32), spare.min(2));
-        assert_eq!(more_wrappers(10_000), spare);
-    }
 }
