@@ -396,3 +396,78 @@ fn smime_kept_recipients_used_only_while_decided() {
         "{err}"
     );
 }
+
+/// A large message to many S/MIME recipients, read from a file and from
+/// standard input (the content sealed on a second thread that then helps
+/// wrap the key, the thread pool helping too), and a small one to a few
+/// (all on one thread): openssl decrypts each for every recipient, and a
+/// missing recipient among many still refuses the whole message.
+#[test]
+fn smime_large_and_small_messages_to_many_and_few_recipients() {
+    let w = world("Many CA");
+    let users: Vec<User> = (0..20)
+        .map(|i| {
+            w.pki
+                .user(&format!("m{i}@example.org"), CertOpts::default())
+        })
+        .collect();
+    for u in &users {
+        w.env.import(&u.cert);
+    }
+    let to: Vec<&str> = users.iter().map(|u| u.email.as_str()).collect();
+    let line = "a line of the large message, the same again and again\n";
+    let large = message(
+        "alice@example.org",
+        &to.join(", "),
+        "large",
+        &line.repeat(6000),
+    );
+    assert!(large.len() > 300 * 1024);
+    let dir = w.env.dir.path();
+    let input = write(dir, "large-in.eml", &large);
+    let out = w.env.run(
+        &[
+            "encrypt",
+            "--smime",
+            "--no-self",
+            "-o",
+            s(&dir.join("from-file.eml")),
+            s(&input),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (code, piped, err) = encrypt(&w.env, &["--smime", "--no-self"], &large);
+    assert_eq!(code, 0, "{err}");
+    let piped = write(dir, "from-stdin.eml", &piped);
+    let text = line.repeat(3).replace('\n', "\r\n");
+    for u in &users {
+        for file in [dir.join("from-file.eml"), piped.clone()] {
+            assert!(
+                cms_decrypts(&file, u, text.as_bytes()),
+                "{} {file:?}",
+                u.email
+            );
+        }
+    }
+    let small = message("alice@example.org", &to[..3].join(", "), "small", "short");
+    let (code, out, err) = encrypt(&w.env, &["--smime", "--no-self"], &small);
+    assert_eq!(code, 0, "{err}");
+    let small_out = write(dir, "small.eml", &out);
+    for u in &users[..3] {
+        assert!(cms_decrypts(&small_out, u, b"short"), "{}", u.email);
+    }
+    assert!(!cms_decrypts(&small_out, &users[3], b"short"));
+    let with_stranger = message(
+        "alice@example.org",
+        &format!("{}, nobody@example.org", to.join(", ")),
+        "stranger",
+        &line.repeat(6000),
+    );
+    let err = refused(&w.env, &["--smime", "--no-self"], &with_stranger);
+    assert!(err.contains("nobody@example.org"), "{err}");
+}

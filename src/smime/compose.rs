@@ -77,10 +77,10 @@ impl EncryptedMessage {
 /// [`encrypt_message`] up to the output, which the caller streams with
 /// [`EncryptedMessage::write_to`].
 ///
-/// Recipients come from the header alone, so the content is canonicalized
-/// and sealed on a second thread while the recipients' certificates are
-/// looked up and judged; that thread then helps wrap the content key for
-/// them.
+/// Recipients come from the header alone, so large content is
+/// canonicalized and sealed on a second thread while the recipients'
+/// certificates are looked up and judged; that thread then helps wrap the
+/// content key for them.
 pub fn prepare_encrypted(
     ctx: &Ctx,
     raw: &[u8],
@@ -105,45 +105,20 @@ pub fn prepare_encrypted(
         None => mime::split_for_protection(raw)
             .and_then(|p| encrypt::seal_owned(p.entity, key_ref, cipher)),
     };
-    let (wrapped, sealed) = std::thread::scope(|scope| {
-        let (hand_over, take) = mpsc::channel::<Arc<encrypt::Wrapping<'_>>>();
-        // Once the content is sealed, its thread helps wrap the key.
-        let sealing = scope.spawn(move || {
-            let sealed = seal();
-            if let Ok(wrapping) = take.recv() {
-                wrapping.help();
-            }
-            sealed
-        });
-        let wrapping = super::recipients::choose(ctx, &headers, opts)
+    let choose = || {
+        super::recipients::choose(ctx, &headers, opts)
             .and_then(|recipients| encrypt::Wrapping::new(recipients, key_ref, opts.padding))
-            .map(Arc::new);
-        if let Ok(wrapping) = &wrapping {
-            let _ = hand_over.send(Arc::clone(wrapping));
-            // Many recipients: the pool's threads help too, whichever of
-            // them (and of this one and the sealing one) has a core free.
-            if wrapping.recipient_count() >= SHARED_WRAPPING {
-                rayon::in_place_scope(|pool| {
-                    for _ in 0..rayon::current_num_threads() {
-                        pool.spawn(|_| wrapping.help());
-                    }
-                    wrapping.help();
-                });
-            } else {
-                wrapping.help();
-            }
-        }
-        drop(hand_over);
-        let sealed = sealing
-            .join()
-            .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
-        let wrapped = wrapping.and_then(|wrapping| {
-            Arc::into_inner(wrapping)
-                .ok_or_else(|| Error::Crypto("content key wrapping failed".into()))?
-                .finish()
+    };
+    let (wrapped, sealed) = if raw.len() < SEPARATE_SEALING {
+        let sealed = seal();
+        let wrapped = choose().and_then(|wrapping| {
+            wrap_shared(&wrapping);
+            wrapping.finish()
         });
         (wrapped, sealed)
-    });
+    } else {
+        seal_beside(seal, choose)
+    };
     let envelope = encrypt::Envelope::new(&wrapped?, sealed?)?;
     let smime_type = match opts.cipher {
         Cipher::Aes256Gcm => "authEnveloped-data",
@@ -156,9 +131,61 @@ pub fn prepare_encrypted(
     })
 }
 
+/// Content from which sealing it on a second thread is worth starting
+/// one; smaller content is sealed in less time than that takes.
+const SEPARATE_SEALING: usize = 128 * 1024;
+
 /// Recipients from which wrapping the content key is worth the thread
 /// pool's help (for fewer, starting it would cost more than it saves).
 const SHARED_WRAPPING: usize = 16;
+
+/// Seals the content on a second thread while `choose` picks the
+/// recipients on this one; the sealing thread then helps wrap the key.
+fn seal_beside<'k>(
+    seal: impl FnOnce() -> Result<encrypt::Sealed> + Send,
+    choose: impl FnOnce() -> Result<encrypt::Wrapping<'k>>,
+) -> (Result<encrypt::Wrapped>, Result<encrypt::Sealed>) {
+    std::thread::scope(|scope| {
+        let (hand_over, take) = mpsc::channel::<Arc<encrypt::Wrapping<'k>>>();
+        let sealing = scope.spawn(move || {
+            let sealed = seal();
+            if let Ok(wrapping) = take.recv() {
+                wrapping.help();
+            }
+            sealed
+        });
+        let wrapping = choose().map(Arc::new);
+        if let Ok(wrapping) = &wrapping {
+            let _ = hand_over.send(Arc::clone(wrapping));
+            wrap_shared(wrapping);
+        }
+        drop(hand_over);
+        let sealed = sealing
+            .join()
+            .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
+        let wrapped = wrapping.and_then(|wrapping| {
+            Arc::into_inner(wrapping)
+                .ok_or_else(|| Error::Crypto("content key wrapping failed".into()))?
+                .finish()
+        });
+        (wrapped, sealed)
+    })
+}
+
+/// Wraps the content key on this thread and, for many recipients, on the
+/// pool's threads too: whichever of them has a core free takes part.
+fn wrap_shared(wrapping: &encrypt::Wrapping<'_>) {
+    if wrapping.recipient_count() < SHARED_WRAPPING {
+        wrapping.help();
+        return;
+    }
+    rayon::in_place_scope(|pool| {
+        for _ in 0..rayon::current_num_threads() {
+            pool.spawn(|_| wrapping.help());
+        }
+        wrapping.help();
+    });
+}
 
 /// The signed MIME entity (multipart/signed or signed-data, without outer
 /// headers) that sign-then-encrypt puts inside the encryption.
