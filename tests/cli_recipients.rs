@@ -398,10 +398,11 @@ fn smime_kept_recipients_used_only_while_decided() {
 }
 
 /// A large message to many S/MIME recipients, read from a file and from
-/// standard input (the content sealed on a second thread that then helps
-/// wrap the key, the thread pool helping too), and a small one to a few
-/// (all on one thread): openssl decrypts each for every recipient, and a
-/// missing recipient among many still refuses the whole message.
+/// standard input, and with a thread pool of one thread (the content
+/// sealed on the pool while the recipients are chosen, the pool helping
+/// wrap the key), and a small one to a few (all on one thread): openssl
+/// decrypts each for every recipient, and a missing recipient among many
+/// still refuses the whole message.
 #[test]
 fn smime_large_and_small_messages_to_many_and_few_recipients() {
     let w = world("Many CA");
@@ -444,9 +445,20 @@ fn smime_large_and_small_messages_to_many_and_few_recipients() {
     let (code, piped, err) = encrypt(&w.env, &["--smime", "--no-self"], &large);
     assert_eq!(code, 0, "{err}");
     let piped = write(dir, "from-stdin.eml", &piped);
+    // A thread pool of one thread (one core) seals and wraps as well.
+    let mut one = w.env.cmd();
+    one.env("RAYON_NUM_THREADS", "1")
+        .args(["--at", AT, "encrypt", "--smime", "--no-self"]);
+    let out = w.env.run_cmd(&mut one, &large);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let single = write(dir, "one-thread.eml", &out.stdout);
     let text = line.repeat(3).replace('\n', "\r\n");
     for u in &users {
-        for file in [dir.join("from-file.eml"), piped.clone()] {
+        for file in [dir.join("from-file.eml"), piped.clone(), single.clone()] {
             assert!(
                 cms_decrypts(&file, u, text.as_bytes()),
                 "{} {file:?}",

@@ -1,7 +1,6 @@
 //! Whole-message S/MIME signing and encryption: choosing the signer and
 //! the recipients from the keyring, then assembling the MIME output.
 
-use std::sync::{mpsc, Arc};
 use x509_cert::Certificate;
 
 use super::cert;
@@ -131,45 +130,35 @@ pub fn prepare_encrypted(
     })
 }
 
-/// Content from which sealing it on a second thread is worth starting
-/// one; smaller content is sealed in less time than that takes.
+/// Content from which sealing it on a second thread is worth the thread
+/// pool; smaller content is sealed in less time than starting it takes.
 const SEPARATE_SEALING: usize = 128 * 1024;
 
 /// Recipients from which wrapping the content key is worth the thread
 /// pool's help (for fewer, starting it would cost more than it saves).
 const SHARED_WRAPPING: usize = 16;
 
-/// Seals the content on a second thread while `choose` picks the
-/// recipients on this one; the sealing thread then helps wrap the key.
+/// Seals the content on one of the thread pool's threads while `choose`
+/// picks the recipients on this one. (The pool's threads are already
+/// running when a large message file was read beside the keyring opening:
+/// no thread is started for sealing.) The sealing job never waits for
+/// this thread, so a pool of one thread cannot deadlock.
 fn seal_beside<'k>(
     seal: impl FnOnce() -> Result<encrypt::Sealed> + Send,
     choose: impl FnOnce() -> Result<encrypt::Wrapping<'k>>,
 ) -> (Result<encrypt::Wrapped>, Result<encrypt::Sealed>) {
-    std::thread::scope(|scope| {
-        let (hand_over, take) = mpsc::channel::<Arc<encrypt::Wrapping<'k>>>();
-        let sealing = scope.spawn(move || {
-            let sealed = seal();
-            if let Ok(wrapping) = take.recv() {
-                wrapping.help();
-            }
-            sealed
-        });
-        let wrapping = choose().map(Arc::new);
+    let mut sealed = None;
+    let wrapping = rayon::in_place_scope(|pool| {
+        let slot = &mut sealed;
+        pool.spawn(move |_| *slot = Some(seal()));
+        let wrapping = choose();
         if let Ok(wrapping) = &wrapping {
-            let _ = hand_over.send(Arc::clone(wrapping));
             wrap_shared(wrapping);
         }
-        drop(hand_over);
-        let sealed = sealing
-            .join()
-            .unwrap_or_else(|_| Err(Error::Crypto("content encryption failed".into())));
-        let wrapped = wrapping.and_then(|wrapping| {
-            Arc::into_inner(wrapping)
-                .ok_or_else(|| Error::Crypto("content key wrapping failed".into()))?
-                .finish()
-        });
-        (wrapped, sealed)
-    })
+        wrapping
+    });
+    let sealed = sealed.unwrap_or_else(|| Err(Error::Crypto("content encryption failed".into())));
+    (wrapping.and_then(encrypt::Wrapping::finish), sealed)
 }
 
 /// Wraps the content key on this thread and, for many recipients, on the

@@ -102,10 +102,10 @@ pub struct Wrapped {
 
 /// The content key being wrapped once per recipient, by every thread
 /// that calls [`Wrapping::help`]: each takes the next recipient nobody has
-/// taken, so a thread that joins late (the one that sealed the content)
-/// takes fewer, and threads already running share the public-key
+/// taken, so a thread that joins late (say, after sealing the content)
+/// takes fewer, and whichever threads are running share the public-key
 /// operations (most of the work with many recipients) without waiting for
-/// a sleeping one to wake. Errors are taken in recipient order, so the
+/// the others. Errors are taken in recipient order, so the
 /// message is stable.
 pub struct Wrapping<'k> {
     recipients: Vec<Recipient>,
