@@ -77,9 +77,9 @@ impl EncryptedMessage {
 /// [`EncryptedMessage::write_to`].
 ///
 /// Recipients come from the header alone, so large content is
-/// canonicalized and sealed on a second thread while the recipients'
-/// certificates are looked up and judged; that thread then helps wrap the
-/// content key for them.
+/// canonicalized and sealed on the thread pool while the recipients'
+/// certificates are looked up and judged here; with many recipients the
+/// pool's threads then help wrap the content key for them.
 pub fn prepare_encrypted(
     ctx: &Ctx,
     raw: &[u8],

@@ -105,8 +105,8 @@ pub struct Wrapped {
 /// taken, so a thread that joins late (say, after sealing the content)
 /// takes fewer, and whichever threads are running share the public-key
 /// operations (most of the work with many recipients) without waiting for
-/// the others. Errors are taken in recipient order, so the
-/// message is stable.
+/// the others. Errors are taken in recipient order, so the message is
+/// stable.
 pub struct Wrapping<'k> {
     recipients: Vec<Recipient>,
     key: &'k ContentKey,

@@ -281,7 +281,7 @@ fn fail_unsupported_recipient_key_is_named() {
 /// per recipient, however the threads shared them, and every party
 /// decrypts.
 #[test]
-fn key_wrapped_by_several_threads_keeps_recipient_order() {
+fn key_wrapped_by_several_threads_once_per_recipient() {
     use crate::smime::encrypt::{seal, ContentKey, Envelope, Recipient, Wrapping};
     let Some(f) = fixture() else { return };
     let parties: Vec<&Party> = all_recipients(f).into_iter().cycle().take(40).collect();
