@@ -406,15 +406,7 @@ fn smime_kept_recipients_used_only_while_decided() {
 #[test]
 fn smime_large_and_small_messages_to_many_and_few_recipients() {
     let w = world("Many CA");
-    let users: Vec<User> = (0..20)
-        .map(|i| {
-            w.pki
-                .user(&format!("m{i}@example.org"), CertOpts::default())
-        })
-        .collect();
-    for u in &users {
-        w.env.import(&u.cert);
-    }
+    let users = w.users("m", 20);
     let to: Vec<&str> = users.iter().map(|u| u.email.as_str()).collect();
     let line = "a line of the large message, the same again and again\n";
     let large = message(

@@ -496,15 +496,7 @@ fn batch_verifies_maildir_and_mbox_and_never_stops() {
 #[test]
 fn cached_trust_is_dropped_when_a_crl_revokes_a_recipient() {
     let w = world();
-    let users: Vec<User> = (0..9)
-        .map(|i| {
-            w.pki
-                .user(&format!("u{i}@example.org"), CertOpts::default())
-        })
-        .collect();
-    for u in &users {
-        w.env.import(&u.cert);
-    }
+    let users = w.users("u", 9);
     let mut args = vec!["encrypt", "--no-self"];
     for u in &users {
         args.extend(["-r", u.email.as_str()]);

@@ -110,11 +110,7 @@ pub fn prepare_encrypted(
     };
     let (wrapped, sealed) = if raw.len() < SEPARATE_SEALING {
         let sealed = seal();
-        let wrapped = choose().and_then(|wrapping| {
-            wrap_shared(&wrapping);
-            wrapping.finish()
-        });
-        (wrapped, sealed)
+        (choose().and_then(wrap_shared), sealed)
     } else {
         seal_beside(seal, choose)
     };
@@ -148,32 +144,27 @@ fn seal_beside<'k>(
     choose: impl FnOnce() -> Result<encrypt::Wrapping<'k>>,
 ) -> (Result<encrypt::Wrapped>, Result<encrypt::Sealed>) {
     let mut sealed = None;
-    let wrapping = rayon::in_place_scope(|pool| {
+    let wrapped = rayon::in_place_scope(|pool| {
         let slot = &mut sealed;
         pool.spawn(move |_| *slot = Some(seal()));
-        let wrapping = choose();
-        if let Ok(wrapping) = &wrapping {
-            wrap_shared(wrapping);
-        }
-        wrapping
+        choose().and_then(wrap_shared)
     });
     let sealed = sealed.unwrap_or_else(|| Err(Error::Crypto("content encryption failed".into())));
-    (wrapping.and_then(encrypt::Wrapping::finish), sealed)
+    (wrapped, sealed)
 }
 
 /// Wraps the content key on this thread and, for many recipients, on the
 /// pool's threads too: whichever of them has a core free takes part.
-fn wrap_shared(wrapping: &encrypt::Wrapping<'_>) {
-    if wrapping.recipient_count() < SHARED_WRAPPING {
-        wrapping.help();
-        return;
+fn wrap_shared(wrapping: encrypt::Wrapping<'_>) -> Result<encrypt::Wrapped> {
+    if wrapping.recipient_count() >= SHARED_WRAPPING {
+        rayon::in_place_scope(|pool| {
+            for _ in 0..rayon::current_num_threads() {
+                pool.spawn(|_| wrapping.help());
+            }
+            wrapping.help();
+        });
     }
-    rayon::in_place_scope(|pool| {
-        for _ in 0..rayon::current_num_threads() {
-            pool.spawn(|_| wrapping.help());
-        }
-        wrapping.help();
-    });
+    wrapping.finish()
 }
 
 /// The signed MIME entity (multipart/signed or signed-data, without outer

@@ -478,6 +478,23 @@ pub struct World {
     pub bob: User,
 }
 
+impl World {
+    /// `n` more users under the world's CA, PREFIX0@example.org and on,
+    /// their certificates imported.
+    pub fn users(&self, prefix: &str, n: usize) -> Vec<User> {
+        let users: Vec<User> = (0..n)
+            .map(|i| {
+                self.pki
+                    .user(&format!("{prefix}{i}@example.org"), CertOpts::default())
+            })
+            .collect();
+        for u in &users {
+            self.env.import(&u.cert);
+        }
+        users
+    }
+}
+
 pub fn world(ca_name: &str) -> World {
     let env = Env::new();
     let pki = Pki::new(ca_name);
