@@ -15,7 +15,7 @@ use crate::mailbox;
 use crate::message::verify_message;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
-use crate::trust::verdict::{Verdict, VerdictKind};
+use crate::trust::verdict::Verdict;
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
@@ -124,7 +124,7 @@ fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut text = String::new();
     for v in verdicts {
-        *counts.entry(kind_name(v.verdict)).or_default() += 1;
+        *counts.entry(v.verdict.name()).or_default() += 1;
         if ctx.json() {
             text.push_str(&serde_json::to_string(v).unwrap_or_default());
             text.push('\n');
@@ -143,16 +143,6 @@ fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
         report::emit(Stream::Stderr, &summary);
     } else {
         report::emit(Stream::Stdout, &summary);
-    }
-}
-
-fn kind_name(k: VerdictKind) -> &'static str {
-    match k {
-        VerdictKind::Trusted => "trusted",
-        VerdictKind::Untrusted => "untrusted",
-        VerdictKind::Bad => "bad",
-        VerdictKind::Unsigned => "unsigned",
-        VerdictKind::Error => "error",
     }
 }
 
@@ -177,7 +167,7 @@ fn table_row(v: &Verdict) -> String {
         .unwrap_or_default();
     format!(
         "{:<9} {}  {}  {}\n",
-        kind_name(v.verdict),
+        v.verdict.name(),
         v.exit,
         Safe(v.path.as_deref().unwrap_or("-")),
         Safe(&detail)

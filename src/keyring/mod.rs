@@ -25,6 +25,7 @@ mod export;
 pub mod generate;
 mod generate_pgp;
 mod import;
+mod names;
 mod openpgp;
 mod pgp_info;
 mod pgp_parse;

@@ -93,6 +93,16 @@ pub fn header_value(headers: &[HeaderField], name: &str) -> Option<String> {
     }
 }
 
+/// The time the Date field gives (RFC 5322 section 3.3), as Unix
+/// seconds; `None` when there is no Date field or it cannot be read.
+pub fn date(headers: &[HeaderField]) -> Option<i64> {
+    let field = find(headers, "Date")?;
+    match parse_as(b"Date", field) {
+        Some(HeaderValue::DateTime(d)) if d.is_valid() => Some(d.to_timestamp()),
+        _ => None,
+    }
+}
+
 /// Every mailbox in every field named `name`, group members included;
 /// addr-specs lower-cased, display names decoded.
 pub fn addresses(headers: &[HeaderField], name: &str) -> Vec<Mailbox> {
@@ -170,6 +180,14 @@ mod tests {
             name: name.map(str::to_string),
             email: email.into(),
         }
+    }
+
+    #[test]
+    fn date_is_read_with_its_zone() {
+        let h = headers("Date: Mon, 01 Jun 2026 14:00:00 +0200\r\n\r\n");
+        assert_eq!(date(&h), Some(1_780_315_200));
+        assert_eq!(date(&headers("Date: yesterday\r\n\r\n")), None);
+        assert_eq!(date(&headers("Subject: x\r\n\r\n")), None);
     }
 
     #[test]

@@ -4,24 +4,14 @@
 
 use sequoia_openpgp::Cert;
 
-use super::open::{Report, Scope, SignedPart};
+use super::open::{Scope, SignedPart};
 use super::sigcheck::{KeyState, SigCheck, SigStatus as PgpStatus};
 use crate::mime::{self, HeaderField};
 use crate::trust::verdict::{
-    explain_good, Covers, Protocol, SigStatus, Signature, Signer, Trust, TrustLevel, Verdict,
+    best_binding, explain_good, Covers, Role, SigStatus, Signature, Signer, Trust, TrustLevel,
+    Verdict,
 };
 use crate::trust::TrustData;
-
-/// The verdict on a message from what verification found in it.
-pub fn verdict(trust: &TrustData, report: &Report, path: Option<String>) -> Verdict {
-    let mut v = Verdict::new(path);
-    fill_headers(&mut v, &report.headers);
-    v.protocol = Some(Protocol::Openpgp);
-    v.encrypted = report.encrypted;
-    v.signatures = judge_parts(trust, &report.signed, v.from.as_deref());
-    v.conclude();
-    v
-}
 
 /// From and Message-ID, as the S/MIME side reports them.
 pub fn fill_headers(v: &mut Verdict, headers: &[HeaderField]) {
@@ -29,20 +19,27 @@ pub fn fill_headers(v: &mut Verdict, headers: &[HeaderField]) {
     v.message_id = mime::header_value(headers, "Message-ID").map(|s| s.trim().to_string());
 }
 
-pub fn judge_parts(trust: &TrustData, parts: &[SignedPart], from: Option<&str>) -> Vec<Signature> {
-    parts
+/// The signatures of one signed part: of a layer of the message when it
+/// covers the whole, or of a part below an unsigned root.
+pub fn judge_part(
+    trust: &TrustData,
+    part: &SignedPart,
+    from: Option<&str>,
+    role: Role,
+    layer: u8,
+) -> Vec<Signature> {
+    let covers = match part.scope {
+        Scope::Whole => Covers::Whole,
+        Scope::Part(_) => Covers::Part,
+    };
+    let note = part_note(&part.scope);
+    part.signatures
         .iter()
-        .flat_map(|part| {
-            let covers = match part.scope {
-                Scope::Whole => Covers::Whole,
-                Scope::Part(_) => Covers::Part,
-            };
-            let note = part_note(&part.scope);
-            part.signatures.iter().map(move |s| {
-                let mut sig = judge(trust, s, from, covers);
-                sig.reason = with_note(note.as_deref(), sig.reason.take());
-                sig
-            })
+        .map(|s| {
+            let mut sig = judge(trust, s, from, covers, role);
+            sig.reason = with_note(note.as_deref(), sig.reason.take());
+            sig.layer = layer;
+            sig
         })
         .collect()
 }
@@ -67,39 +64,60 @@ fn with_note(note: Option<&str>, reason: Option<String>) -> Option<String> {
 }
 
 /// One signature: good only if it matches and the key was valid when it
-/// was made; trusted only if the binding to the From address is fully
-/// valid now.
-pub fn judge(trust: &TrustData, sig: &SigCheck, from: Option<&str>, covers: Covers) -> Signature {
+/// was made; trusted only if the binding to the From address (for the
+/// author) or to one of the signer's own addresses (for a signer of an
+/// outer layer) is fully valid now.
+pub fn judge(
+    trust: &TrustData,
+    sig: &SigCheck,
+    from: Option<&str>,
+    covers: Covers,
+    role: Role,
+) -> Signature {
     let signer = sig.signer.as_ref();
     let emails = signer.map(cert_emails).unwrap_or_default();
     let sender_match = from.is_some_and(|f| emails.iter().any(|e| e.eq_ignore_ascii_case(f)));
     let trust = match (signer, &sig.key_state) {
         (_, KeyState::Revoked(r)) => revoked(&r.reason),
-        (Some(cert), _) => {
-            let now = binding_trust(trust, cert, &emails, from, sender_match);
-            trust.at_signing_time(sig.signed_at, now, |then| {
-                binding_trust(then, cert, &emails, from, sender_match)
-            })
-        }
+        (Some(cert), _) => match role {
+            Role::Author => {
+                let now = binding_trust(trust, cert, &emails, from, sender_match);
+                trust.at_signing_time(sig.signed_at, now, |then| {
+                    binding_trust(then, cert, &emails, from, sender_match)
+                })
+            }
+            Role::AlsoSigned => best_binding(&emails, |e| {
+                let now = trust.openpgp_cert_trust(cert, e);
+                trust.at_signing_time(sig.signed_at, now, |then| then.openpgp_cert_trust(cert, e))
+            }),
+        },
         (None, _) => Trust::none("the signer's certificate is not in the keyring"),
     };
-    let reason = match (sig.status, sig.reason.clone()) {
-        (PgpStatus::Good, None) => explain_good(&trust, sender_match, &emails, from),
-        (_, r) => r,
+    let weak = sig.hash_algo.and_then(crate::trust::digest::weakness);
+    let mut reason = match (sig.status, sig.reason.clone(), role) {
+        (PgpStatus::Good, None, Role::Author) => explain_good(&trust, sender_match, &emails, from),
+        (PgpStatus::Good, None, Role::AlsoSigned) => trust.reason.clone(),
+        (_, r, _) => r,
     };
-    Signature {
-        status: status(sig.status),
-        signer: signer.map(|c| Signer {
-            fingerprint: c.fingerprint().to_hex(),
-            name: primary_name(c),
-            emails,
-        }),
-        signed_at: sig.signed_at.map(|t| t.to_string()),
-        sender_match,
-        trust,
-        covers,
-        reason,
+    if let (Some(w), PgpStatus::Good | PgpStatus::Error) = (&weak, sig.status) {
+        reason = Some(match reason {
+            Some(r) => format!("{w}; {r}"),
+            None => w.clone(),
+        });
     }
+    let mut out = Signature::new(status(sig.status), trust, covers);
+    out.signer = signer.map(|c| Signer {
+        fingerprint: c.fingerprint().to_hex(),
+        name: primary_name(c),
+        emails,
+    });
+    out.signed_at = sig.signed_at.map(|t| t.to_string());
+    out.sender_match = sender_match;
+    out.reason = reason;
+    out.role = role;
+    out.digest = sig.hash_algo.map(crate::trust::digest::name);
+    out.weak_digest = weak.is_some();
+    out
 }
 
 /// The validity of the binding to the sender's address, or when the

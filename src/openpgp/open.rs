@@ -77,6 +77,9 @@ pub struct Report {
     /// The literal content of an inline signed `PGP MESSAGE`, which is
     /// not readable as it stands.
     pub content: Option<Vec<u8>>,
+    /// The entity a PGP/MIME signature at the root covers, which may be
+    /// protected in its turn.
+    pub inner: Option<Vec<u8>>,
 }
 
 /// A decrypted message.
@@ -89,11 +92,10 @@ pub struct DecryptedMessage {
     pub form: Form,
     /// The part the encryption covered.
     pub scope: Scope,
-    /// Signatures inside the encryption (RFC 3156 section 6.2).
+    /// Signatures inside the encryption (RFC 3156 section 6.2). What
+    /// the decrypted message holds (e.g. a multipart/signed inside, RFC
+    /// 3156 section 6.1) is for the caller to look at.
     pub signatures: Vec<SigCheck>,
-    /// What the decrypted message holds (e.g. a multipart/signed inside,
-    /// RFC 3156 section 6.1).
-    pub inner: Report,
 }
 
 /// Finds the OpenPGP protection of a whole message.
@@ -164,16 +166,22 @@ pub fn verify_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Repo
         encrypted: false,
         signed: Vec::new(),
         content: None,
+        inner: None,
     };
     match &analysis.root {
         Some(Protected::Signed {
             entity, signature, ..
-        }) => report.signed.push(SignedPart {
-            scope: Scope::Whole,
-            form: Form::PgpMime,
-            signatures: verify_detached(entity, signature, keys, at)?,
-        }),
-        Some(Protected::Encrypted { .. }) => report.encrypted = true,
+        }) => {
+            report.signed.push(SignedPart {
+                scope: Scope::Whole,
+                form: Form::PgpMime,
+                signatures: verify_detached(entity, signature, keys, at)?,
+            });
+            report.inner = Some(entity.clone());
+        }
+        Some(Protected::Encrypted { message }) => {
+            verify_labelled_encrypted(message, keys, at, &mut report)?
+        }
         Some(Protected::Inline { text, block }) => {
             verify_inline(text, block, keys, at, &mut report)?
         }
@@ -200,6 +208,30 @@ fn verify_inline(
         report.signed.push(SignedPart {
             scope: inline_scope(block),
             form: Form::Inline,
+            signatures: opened.signatures,
+        });
+    }
+    Ok(())
+}
+
+/// What multipart/encrypted holds decides what it is, not the label: an
+/// OpenPGP message that is only signed is reported as signed (and its
+/// content kept), never as encrypted.
+fn verify_labelled_encrypted(
+    message: &[u8],
+    keys: &dyn Keys,
+    at: Timestamp,
+    report: &mut Report,
+) -> Result<()> {
+    let Some(opened) = open(message, keys, at)? else {
+        report.encrypted = true;
+        return Ok(());
+    };
+    report.content = Some(opened.content);
+    if !opened.signatures.is_empty() {
+        report.signed.push(SignedPart {
+            scope: Scope::Whole,
+            form: Form::PgpMime,
             signatures: opened.signatures,
         });
     }
@@ -257,7 +289,6 @@ pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Dec
             let d = decrypt(message, keys, at)?;
             let message = mime::join_entity(&analysis.headers, &d.plaintext);
             Ok(DecryptedMessage {
-                inner: verify_message(&message, keys, at)?,
                 message,
                 seipd_version: d.seipd_version,
                 form: Form::PgpMime,
@@ -274,7 +305,6 @@ pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Dec
             let d = decrypt(block.bytes(text), keys, at)?;
             let message = replace_inline(&analysis.headers, text, block, &d.plaintext);
             Ok(DecryptedMessage {
-                inner: verify_message(&message, keys, at)?,
                 message,
                 seipd_version: d.seipd_version,
                 form: Form::Inline,

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::safe::Safe;
 use crate::trust::verdict::{
-    Basis, Covers, SigStatus, Signature, TrustLevel, Verdict, VerdictKind,
+    Basis, Covers, Role, SigStatus, Signature, TrustLevel, Verdict, VerdictKind,
 };
 
 pub fn verdict(v: &Verdict, verbose: bool) -> String {
@@ -36,15 +36,30 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
         });
         return out;
     }
+    let layered = v.layers.len() > 1;
     for (i, s) in v.signatures.iter().enumerate() {
         if i > 0 {
             out.push_str("  ");
+        }
+        if layered {
+            let _ = write!(out, "[layer {}] ", s.layer);
         }
         out.push_str(&signature_line(s));
         out.push('\n');
         if verbose {
             detail_lines(&mut out, s);
         }
+    }
+    for w in &v.warnings {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            if w.lowers { "NOT trusted" } else { "Warning" },
+            Safe(&w.text)
+        );
+    }
+    if let Some(hint) = &v.hint {
+        let _ = writeln!(out, "  The signed content is encrypted: {hint}.");
     }
     out
 }
@@ -70,6 +85,9 @@ fn signature_line(s: &Signature) -> String {
     } else {
         ""
     };
+    if s.role == Role::AlsoSigned {
+        return also_signed_line(s, &who, &reason);
+    }
     match (s.status, s.exit_code()) {
         (SigStatus::Bad, _) => format!("BAD signature from {who}{part}: {reason}"),
         (_, crate::error::ExitCode::Failed) => format!("REVOKED signer {who}{part}: {reason}"),
@@ -82,6 +100,27 @@ fn signature_line(s: &Signature) -> String {
         (SigStatus::Good, _) => format!(
             "Good signature from {who}{part}, but NOT trusted: {}",
             untrusted_why(s, &reason)
+        ),
+    }
+}
+
+/// A signer of an outer layer: not the author, judged for its own
+/// address.
+fn also_signed_line(s: &Signature, who: &str, reason: &str) -> String {
+    match (s.status, s.exit_code()) {
+        (SigStatus::Bad, _) => format!("BAD signature (also signed by {who}): {reason}"),
+        (_, crate::error::ExitCode::Failed) => {
+            format!("REVOKED signer (also signed by {who}): {reason}")
+        }
+        (SigStatus::Error, _) => {
+            format!("Also signed by {who}, but it could not be checked: {reason}")
+        }
+        (SigStatus::Good, crate::error::ExitCode::Ok) => {
+            format!("Also signed by {who}, trusted: {}", basis(s))
+        }
+        (SigStatus::Good, _) => format!(
+            "Also signed by {who}, but NOT trusted: {}",
+            untrusted_why(s, reason)
         ),
     }
 }

@@ -1,5 +1,6 @@
-//! Whole-message S/MIME verification and decryption, ending in a
-//! [`Verdict`].
+//! S/MIME at the root of a message: what protects it, the judgement of
+//! its signatures, and decryption with the keyring's keys. Layers
+//! around layers are peeled in [`crate::message`].
 
 use x509_cert::Certificate;
 
@@ -10,9 +11,7 @@ use super::verify::{self, SignatureStatus, SignedData, SignerResult};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::mime::{self, Analysis, Body};
-use crate::trust::verdict::{
-    explain_good, Covers, Protocol, SigStatus, Signature, Signer, Trust, Verdict,
-};
+use crate::trust::verdict::{explain_good, Covers, Role, SigStatus, Signature, Signer, Trust};
 use crate::trust::x509::sender_matches;
 use crate::trust::TrustData;
 
@@ -21,41 +20,43 @@ const SIGNATURE_TYPES: [&str; 2] = [
     "application/x-pkcs7-signature",
 ];
 
-/// A verified message: the verdict, and for opaque signatures the
-/// unwrapped message.
-pub struct Verified {
-    pub verdict: Verdict,
-    pub content: Option<Vec<u8>>,
+/// What the root of a message is, as S/MIME sees it: found from the
+/// structure (the CMS content type), never from `smime-type` or other
+/// claims of the headers.
+pub enum Root {
+    /// SignedData and the entity it covers: the signed part of a
+    /// multipart/signed, or the encapsulated content of an opaque one.
+    Signed {
+        sd: SignedData,
+        inner: Vec<u8>,
+        opaque: bool,
+    },
+    /// EnvelopedData or AuthEnvelopedData, DER or BER.
+    Enveloped { der: Vec<u8> },
+    /// Nothing S/MIME at the root; signed parts below it (part path and
+    /// signature), which cover only part of the message.
+    Plain { nested: Vec<(String, SignedData)> },
 }
 
-/// Verifies a whole message: the root's signature covers the whole
-/// message; signatures found deeper count only as covering a part.
-pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
+/// Finds and checks the S/MIME protection at the root of a message.
+pub fn root(trust: &TrustData, raw: &[u8]) -> Result<Root> {
     let analysis = mime::analyze(raw)?;
-    let mut verdict = Verdict::new(path);
-    verdict.from = mime::header::single_sender(&analysis.headers);
-    verdict.message_id =
-        mime::header_value(&analysis.headers, "Message-ID").map(|s| s.trim().to_string());
-    let mut content = None;
-    match &analysis.root {
-        Body::Plain => judge_nested(trust, &analysis, &mut verdict)?,
-        body => {
-            if let Some((sd, opaque)) = check_body(trust, body)? {
-                verdict.protocol = Some(Protocol::Smime);
-                verdict.signatures = judge(trust, &sd, verdict.from.as_deref(), Covers::Whole);
-                if opaque {
-                    content = Some(mime::join_entity(&analysis.headers, &sd.content));
-                }
-            } else if is_enveloped(body) {
-                verdict.protocol = Some(Protocol::Smime);
-                verdict.encrypted = true;
-            }
-        }
+    if let Some(der) = enveloped(&analysis.root) {
+        return Ok(Root::Enveloped { der: der.to_vec() });
     }
-    verdict.conclude();
-    Ok(Verified { verdict, content })
+    match check_body(trust, &analysis.root)? {
+        Some((sd, opaque)) => {
+            let inner = match &analysis.root {
+                Body::MultipartSigned { signed, .. } => signed.clone(),
+                _ => sd.content.clone(),
+            };
+            Ok(Root::Signed { sd, inner, opaque })
+        }
+        None => Ok(Root::Plain {
+            nested: nested_signatures(trust, &analysis),
+        }),
+    }
 }
-
 /// Checks the signature of a signed body; `None` if the body is not an
 /// S/MIME signature. The flag says whether the content was encapsulated.
 fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool)>> {
@@ -78,7 +79,7 @@ fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool
             "signature protocol",
             crate::safe::Safe(protocol).to_string(),
         )),
-        Body::Pkcs7Mime { der, .. } if !is_enveloped(body) => {
+        Body::Pkcs7Mime { der, .. } if enveloped(body).is_none() => {
             Ok(Some((verify_signed(trust, der, None)?, true)))
         }
         _ => Ok(None),
@@ -95,54 +96,78 @@ fn verify_signed(trust: &TrustData, cms: &[u8], detached: Option<&[u8]>) -> Resu
     Ok(sd)
 }
 
-/// Whether the body is EnvelopedData or AuthEnvelopedData, judged by the
+/// The DER of an EnvelopedData or AuthEnvelopedData body, judged by the
 /// CMS content type itself: `smime-type` is only a hint from the sender.
-fn is_enveloped(body: &Body) -> bool {
+fn enveloped(body: &Body) -> Option<&[u8]> {
     use const_oid::db::rfc5911::{ID_CT_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA};
     match body {
         Body::Pkcs7Mime { der, .. } => matches!(
             super::ber::content_type(der),
             Some(oid) if oid == ID_ENVELOPED_DATA || oid == ID_CT_AUTH_ENVELOPED_DATA
-        ),
-        _ => false,
+        )
+        .then_some(der.as_slice()),
+        _ => None,
     }
 }
 
-/// Signed parts below an unsigned root: reported, but only as `part`.
-fn judge_nested(trust: &TrustData, analysis: &Analysis, verdict: &mut Verdict) -> Result<()> {
-    for (part, body) in &analysis.nested {
-        let Ok(Some((sd, _))) = check_body(trust, body) else {
-            continue;
-        };
-        verdict.protocol = Some(Protocol::Smime);
-        for mut sig in judge(trust, &sd, verdict.from.as_deref(), Covers::Part) {
+/// Signed parts below an unsigned root. One that cannot be read covers
+/// nothing and is left out.
+fn nested_signatures(trust: &TrustData, analysis: &Analysis) -> Vec<(String, SignedData)> {
+    analysis
+        .nested
+        .iter()
+        .filter_map(|(part, body)| match check_body(trust, body) {
+            Ok(Some((sd, _))) => Some((part.clone(), sd)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Signatures on parts below an unsigned root: reported, but only as
+/// `part`, naming the part.
+pub fn judge_nested(
+    trust: &TrustData,
+    nested: &[(String, SignedData)],
+    from: Option<&str>,
+) -> Vec<Signature> {
+    let mut out = Vec::new();
+    for (part, sd) in nested {
+        for mut sig in judge(trust, sd, from, Covers::Part, Role::Author, 0) {
             let note = format!("only part {part} of the message is signed");
             sig.reason = Some(match sig.reason {
                 Some(r) => format!("{note}; {r}"),
                 None => note,
             });
-            verdict.signatures.push(sig);
+            out.push(sig);
         }
     }
-    Ok(())
+    out
 }
 
-/// One verdict entry per SignerInfo.
-fn judge(trust: &TrustData, sd: &SignedData, from: Option<&str>, covers: Covers) -> Vec<Signature> {
+/// One verdict entry per SignerInfo. The author is judged for the From
+/// address; a signer of an outer layer for its own addresses.
+pub fn judge(
+    trust: &TrustData,
+    sd: &SignedData,
+    from: Option<&str>,
+    covers: Covers,
+    role: Role,
+    layer: u8,
+) -> Vec<Signature> {
     if sd.signers.is_empty() {
-        return vec![Signature {
-            status: SigStatus::Bad,
-            signer: None,
-            signed_at: None,
-            sender_match: false,
-            trust: Trust::none("no signer"),
-            covers,
-            reason: Some("the signature has no signers".into()),
-        }];
+        let mut sig = Signature::new(SigStatus::Bad, Trust::none("no signer"), covers);
+        sig.reason = Some("the signature has no signers".into());
+        sig.layer = layer;
+        sig.role = role;
+        return vec![sig];
     }
     sd.signers
         .iter()
-        .map(|s| judge_one(trust, s, &sd.certificates, from, covers))
+        .map(|s| {
+            let mut sig = judge_one(trust, s, &sd.certificates, from, covers, role);
+            sig.layer = layer;
+            sig
+        })
         .collect()
 }
 
@@ -152,6 +177,7 @@ fn judge_one(
     extra: &[Certificate],
     from: Option<&str>,
     covers: Covers,
+    role: Role,
 ) -> Signature {
     let sender_match = match (&s.cert, from) {
         (Some(c), Some(f)) => sender_matches(c, f),
@@ -162,26 +188,51 @@ fn judge_one(
         SignatureStatus::Bad(r) => (SigStatus::Bad, Some(r.clone())),
         SignatureStatus::Error(r) => (SigStatus::Error, Some(r.clone())),
     };
+    let emails = s.cert.as_ref().map(cert::emails).unwrap_or_default();
     let trust = match (&s.cert, status) {
-        (Some(c), SigStatus::Good) => {
-            let now = trust.validate(c, extra, from);
-            trust.at_signing_time(s.signing_time, now, |then| then.validate(c, extra, from))
-        }
+        (Some(c), SigStatus::Good) => match role {
+            Role::Author => judged_at_signing(trust, s, c, extra, from),
+            Role::AlsoSigned => crate::trust::verdict::best_binding(&emails, |e| {
+                judged_at_signing(trust, s, c, extra, Some(e))
+            }),
+        },
         _ => Trust::none("the signature was not checked"),
     };
+    let weak = s.digest.and_then(crate::trust::digest::weakness);
     if status == SigStatus::Good {
-        let emails = s.cert.as_ref().map(cert::emails).unwrap_or_default();
-        reason = explain_good(&trust, sender_match, &emails, from);
+        reason = match role {
+            Role::Author => explain_good(&trust, sender_match, &emails, from),
+            Role::AlsoSigned => trust.reason.clone(),
+        };
     }
-    Signature {
-        status,
-        signer: s.cert.as_ref().map(signer_of),
-        signed_at: s.signing_time.map(|t| t.to_string()),
-        sender_match,
-        trust,
-        covers,
-        reason,
+    if let (Some(w), SigStatus::Good | SigStatus::Error) = (&weak, status) {
+        reason = Some(match reason {
+            Some(r) => format!("{w}; {r}"),
+            None => w.clone(),
+        });
     }
+    let mut sig = Signature::new(status, trust, covers);
+    sig.signer = s.cert.as_ref().map(signer_of);
+    sig.signed_at = s.signing_time.map(|t| t.to_string());
+    sig.sender_match = sender_match;
+    sig.reason = reason;
+    sig.role = role;
+    sig.digest = s.digest.map(crate::trust::digest::name);
+    sig.weak_digest = weak.is_some();
+    sig
+}
+
+/// The binding's validity now, or at the signing time when only expiry
+/// or a later soft revocation stands in the way.
+fn judged_at_signing(
+    trust: &TrustData,
+    s: &SignerResult,
+    c: &Certificate,
+    extra: &[Certificate],
+    email: Option<&str>,
+) -> Trust {
+    let now = trust.validate(c, extra, email);
+    trust.at_signing_time(s.signing_time, now, |then| then.validate(c, extra, email))
 }
 
 fn signer_of(c: &Certificate) -> Signer {
@@ -192,79 +243,9 @@ fn signer_of(c: &Certificate) -> Signer {
     }
 }
 
-/// Options for decryption.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct DecryptOptions {
-    /// Accept EnvelopedData (CBC, no integrity protection) even when no
-    /// trusted signature inside authenticates it.
-    pub legacy_cbc: bool,
-}
-
-/// A decrypted message and the verdict on any signature inside.
-pub struct Opened {
-    pub message: Vec<u8>,
-    pub verdict: Verdict,
-}
-
-/// Decrypts a whole message with a secret key from the keyring and
-/// checks any signature inside.
-pub fn decrypt_message(
-    ctx: &Ctx,
-    trust: &TrustData,
-    raw: &[u8],
-    opts: DecryptOptions,
-) -> Result<Opened> {
-    let analysis = mime::analyze(raw)?;
-    let der = match &analysis.root {
-        body @ Body::Pkcs7Mime { der, .. } if is_enveloped(body) => der,
-        _ => {
-            return Err(Error::NothingToDo(
-                "nothing to decrypt: the message is not S/MIME encrypted".into(),
-            ))
-        }
-    };
-    let decrypted = decrypt_with_keyring(ctx, der)?;
-    let message = mime::join_entity(&analysis.headers, &decrypted.content);
-    let verified = verify_message(trust, &message, None).map(|v| v.verdict);
-    let mut verdict = authenticated(verified, &decrypted, opts)?;
-    verdict.encrypted = true;
-    verdict.protocol = Some(Protocol::Smime);
-    verdict.integrity_protected = Some(decrypted.integrity_protected);
-    if verdict.signatures.is_empty() {
-        verdict.exit = 0;
-    }
-    Ok(Opened { message, verdict })
-}
-
-/// The verdict on decrypted content, unless the content is not integrity
-/// protected and nothing vouches for it: then it is refused, whether it
-/// verifies badly or not at all (a changed CBC ciphertext may garble the
-/// MIME structure as well as the text).
-fn authenticated(
-    verified: Result<Verdict>,
-    decrypted: &Decrypted,
-    opts: DecryptOptions,
-) -> Result<Verdict> {
-    if decrypted.integrity_protected || opts.legacy_cbc {
-        return verified;
-    }
-    match verified {
-        Ok(v) if signed_good(&v) => Ok(v),
-        _ => Err(Error::Unauthenticated(decrypted.cipher.clone())),
-    }
-}
-
-/// Whether trusted signatures cover the whole decrypted message, which
-/// authenticates a CBC-encrypted content: the verdict is trusted (exit 0:
-/// there are signatures, every one good, trusted, from the sender and
-/// over the whole message). Any good signature would not do: an attacker
-/// can sign what they spliced in with a key of their own.
-fn signed_good(verdict: &Verdict) -> bool {
-    verdict.exit_code() == crate::error::ExitCode::Ok
-}
-
-/// Tries each of our secret keys that the message is addressed to.
-fn decrypt_with_keyring(ctx: &Ctx, der: &[u8]) -> Result<Decrypted> {
+/// Decrypts EnvelopedData or AuthEnvelopedData with each of our secret
+/// keys that it is addressed to.
+pub fn decrypt_enveloped(ctx: &Ctx, der: &[u8]) -> Result<Decrypted> {
     let keyring = ctx.keyring()?;
     let rids = decrypt::recipients(der)?;
     let ours: Vec<_> = keyring
@@ -281,39 +262,4 @@ fn decrypt_with_keyring(ctx: &Ctx, der: &[u8]) -> Result<Decrypted> {
         }
     }
     Err(last)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cbc() -> Decrypted {
-        Decrypted {
-            content: zeroize::Zeroizing::new(Vec::new()),
-            integrity_protected: false,
-            cipher: "AES-256-CBC".into(),
-        }
-    }
-
-    fn garbled() -> Result<Verdict> {
-        Err(Error::malformed(
-            "MIME message",
-            "garbled by a changed block",
-        ))
-    }
-
-    /// A flipped CBC block may break the MIME structure of the content
-    /// instead of its signature: refused all the same, exit 1 not 2.
-    #[test]
-    fn fail_unauthenticated_content_is_refused_however_it_fails() {
-        let strict = DecryptOptions::default();
-        for verified in [garbled(), Ok(Verdict::new(None))] {
-            let got = authenticated(verified, &cbc(), strict);
-            assert!(matches!(got, Err(Error::Unauthenticated(_))), "{got:?}");
-        }
-        let legacy = DecryptOptions { legacy_cbc: true };
-        let got = authenticated(garbled(), &cbc(), legacy);
-        assert!(matches!(got, Err(Error::Malformed { .. })), "{got:?}");
-        assert!(authenticated(Ok(Verdict::new(None)), &cbc(), legacy).is_ok());
-    }
 }

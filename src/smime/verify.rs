@@ -44,9 +44,12 @@ pub struct SignerResult {
     pub status: SignatureStatus,
     /// From the signing-time signed attribute, when present.
     pub signing_time: Option<Timestamp>,
-    /// Remarks for the report that do not change the status, e.g. a weak
-    /// SHA-1 digest on an old message.
+    /// Remarks for the report that do not change the status.
     pub notes: Vec<String>,
+    /// The digest the signature rests on (the weaker of the digest and
+    /// the signature algorithm's own hash), as the one digest policy
+    /// judges it ([`crate::trust::digest`]); `None` when not known.
+    pub digest: Option<sequoia_openpgp::types::HashAlgorithm>,
 }
 
 #[derive(Debug, Clone)]
@@ -146,16 +149,43 @@ fn check_signer(
         }
         time
     });
+    let digest = digest_of(signer);
     let status = match &cert {
         None => SignatureStatus::Error(missing_certificate(view.unreadable_certificates)),
-        Some(cert) => check_with_certificate(signer, cert, view.econtent_type, digests, &mut notes),
+        Some(cert) => check_with_certificate(signer, cert, view.econtent_type, digests),
     };
     SignerResult {
         cert,
         status,
         signing_time,
         notes,
+        digest,
     }
+}
+
+/// The digest a SignerInfo rests on: its digestAlgorithm, or the
+/// signature algorithm's own hash where that is weaker (RSA with SHA-1
+/// over a SHA-256 digest still signs a SHA-1 hash).
+fn digest_of(signer: &SignerView) -> Option<sequoia_openpgp::types::HashAlgorithm> {
+    use sequoia_openpgp::types::HashAlgorithm;
+    let info = &signer.info;
+    let hash = |d: DigestAlg| match d {
+        DigestAlg::Sha1 => HashAlgorithm::SHA1,
+        DigestAlg::Sha256 => HashAlgorithm::SHA256,
+        DigestAlg::Sha384 => HashAlgorithm::SHA384,
+        DigestAlg::Sha512 => HashAlgorithm::SHA512,
+    };
+    if info.digest_alg.oid == const_oid::db::rfc5912::ID_MD_5 {
+        return Some(HashAlgorithm::MD5);
+    }
+    let digest = DigestAlg::from_oid(info.digest_alg.oid)?;
+    let prehash = SignatureAlg::from_identifier(&info.signature_algorithm)
+        .ok()
+        .and_then(|alg| alg.prehash(digest));
+    Some(match prehash {
+        Some(DigestAlg::Sha1) => HashAlgorithm::SHA1,
+        _ => hash(digest),
+    })
 }
 
 fn missing_certificate(unreadable: usize) -> String {
@@ -192,7 +222,6 @@ fn check_with_certificate(
     cert: &Certificate,
     econtent_type: ObjectIdentifier,
     digests: &mut ContentDigests<'_>,
-    notes: &mut Vec<String>,
 ) -> SignatureStatus {
     let info = &signer.info;
     if econtent_type != rfc5911::ID_DATA {
@@ -211,9 +240,6 @@ fn check_with_certificate(
         Ok(alg) => alg,
         Err(reason) => return SignatureStatus::Error(reason),
     };
-    if digest_alg == DigestAlg::Sha1 || alg.prehash(digest_alg) == Some(DigestAlg::Sha1) {
-        notes.push("signed with SHA-1, which is no longer collision-resistant".to_string());
-    }
     let signed = match covered_bytes(signer, econtent_type, digest_alg, digests) {
         Ok(signed) => signed,
         Err(status) => return status,

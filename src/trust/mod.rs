@@ -1,6 +1,8 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
 pub mod cache;
+pub mod digest;
+pub mod sender;
 pub(crate) mod shortcut;
 pub mod verdict;
 pub mod wot;
@@ -48,6 +50,9 @@ pub struct TrustData<'k> {
     openpgp_ready: OnceLock<()>,
     /// X.509 bindings (certificate SHA-256, address) the user pinned.
     pins: std::collections::HashSet<(String, String)>,
+    /// The addresses the keyring knows under a name, looked up once per
+    /// name in a run ([`TrustData::addresses_named`]).
+    names: Mutex<HashMap<String, Vec<String>>>,
 }
 
 /// What is read from the keyring on the first cache miss.
@@ -77,6 +82,7 @@ impl<'k> TrustData<'k> {
             shortcuts: OnceLock::new(),
             openpgp_ready: OnceLock::new(),
             pins,
+            names: Mutex::new(HashMap::new()),
         })
     }
 
@@ -380,6 +386,21 @@ impl<'k> TrustData<'k> {
 
     pub fn keyring(&self) -> &'k Keyring {
         self.keyring
+    }
+
+    /// The addresses of the certificates whose holder is called `name`
+    /// (none if the keyring cannot be read): a batch of mail from a few
+    /// senders asks the keyring once per name.
+    pub fn addresses_named(&self, name: &str) -> Vec<String> {
+        let key = name.trim().to_lowercase();
+        if let Some(known) = self.names.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return known;
+        }
+        let found = self.keyring.addresses_named(&key).unwrap_or_default();
+        if let Ok(mut m) = self.names.lock() {
+            m.insert(key, found.clone());
+        }
+        found
     }
 
     pub fn at(&self) -> Timestamp {

@@ -14,6 +14,8 @@ use der::{Any, Decode, Encode};
 use sha2::Digest;
 use x509_cert::attr::Attribute;
 
+use serde_json::json;
+
 use super::support::*;
 
 const TST_INFO: &str = "1.2.840.113549.1.9.16.1.4";
@@ -216,7 +218,8 @@ fn encapsulated_content_that_is_not_a_mime_entity_is_never_trusted() {
     );
 
     // eve (unknown CA) wraps alice's genuine opaque message as a MIME
-    // entity and signs that: only eve's signature is the message's.
+    // entity and signs that: both layers are reported, alice as the
+    // author, eve as an outer signer nobody vouches for.
     let alice_msg = f.sign(
         "alice@example.org",
         "alice@example.org",
@@ -230,11 +233,24 @@ fn encapsulated_content_that_is_not_a_mime_entity_is_never_trusted() {
         &pkcs7(&head, "signed-data", &eve_wrap),
         3,
         "untrusted",
-        &["good"],
+        &["good", "good"],
     );
-    assert_eq!(c.sigs()[0]["signer"]["emails"][0], "eve@example.org");
-    assert_eq!(c.sigs()[0]["sender_match"], false);
-    assert_ne!(c.sigs()[0]["trust"]["level"], "full");
+    let (eve, alice) = (&c.sigs()[0], &c.sigs()[1]);
+    assert_eq!(eve["signer"]["emails"][0], "eve@example.org");
+    assert_eq!(
+        (&eve["layer"], &eve["role"]),
+        (&json!(0), &json!("also-signed"))
+    );
+    assert_ne!(eve["trust"]["level"], "full");
+    assert_eq!(alice["signer"]["emails"][0], "alice@example.org");
+    assert_eq!(
+        (&alice["layer"], &alice["role"]),
+        (&json!(1), &json!("author"))
+    );
+    assert_eq!(
+        (&alice["sender_match"], &alice["trust"]["level"]),
+        (&json!(true), &json!("full"))
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! her own address) or by alice under a From field crafted to show one
 //! address while saying another. The verdict's `from` must be the real
 //! addr-spec, `sender_match` true only for it, and a trusted verdict only
-//! when the signer owns that address. Inputs: `mailseal sign` (S/MIME and
+//! when the signer owns that address and the display name names no other
+//! address (that is named in the verdict as a warning that lowers it). Inputs: `mailseal sign` (S/MIME and
 //! OpenPGP), then the unsigned outer From field rewritten.
 
 use super::support::*;
@@ -16,6 +17,8 @@ struct Spoof {
     fields: &'static str,
     exit: i32,
     from: Option<&'static str>,
+    /// The kind of header warning that lowers the verdict, if any.
+    warning: Option<&'static str>,
 }
 
 const A: &str = "alice@example.org";
@@ -26,8 +29,9 @@ const SPOOFS: &[Spoof] = &[
         case: "display name is another address",
         signer: M,
         fields: "From: \"alice@example.org\" <mallory@example.org>",
-        exit: 0,
+        exit: 3,
         from: Some(M),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "display name is the signer's address, addr-spec another",
@@ -35,6 +39,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: \"alice@example.org\" <mallory@example.org>",
         exit: 3,
         from: Some(M),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "two addresses in From",
@@ -42,6 +47,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org, mallory@example.org",
         exit: 3,
         from: None,
+        warning: None,
     },
     Spoof {
         case: "two From fields",
@@ -49,6 +55,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org\r\nFrom: mallory@example.org",
         exit: 3,
         from: None,
+        warning: None,
     },
     Spoof {
         case: "From alice, Sender is the signer",
@@ -56,13 +63,15 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org\r\nSender: mallory@example.org",
         exit: 3,
         from: Some(A),
+        warning: None,
     },
     Spoof {
         case: "encoded-word display name hiding an address",
         signer: M,
         fields: "From: =?utf-8?q?alice=40example=2Eorg?= <mallory@example.org>",
-        exit: 0,
+        exit: 3,
         from: Some(M),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "encoded-word display name, signer is the shown address",
@@ -70,6 +79,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: =?utf-8?q?alice=40example=2Eorg?= <mallory@example.org>",
         exit: 3,
         from: Some(M),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "comment holding the signer's address",
@@ -77,6 +87,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: mallory@example.org (alice@example.org)",
         exit: 3,
         from: Some(M),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "comment before the addr-spec",
@@ -84,6 +95,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: (mallory@example.org) alice@example.org",
         exit: 3,
         from: Some(A),
+        warning: Some("display-name"),
     },
     Spoof {
         case: "trailing dot in the domain",
@@ -91,6 +103,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org.",
         exit: 3,
         from: Some("alice@example.org."),
+        warning: None,
     },
     Spoof {
         case: "homoglyph domain (Cyrillic a)",
@@ -98,6 +111,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@ex\u{430}mple.org",
         exit: 3,
         from: Some("alice@ex\u{430}mple.org"),
+        warning: None,
     },
     Spoof {
         case: "IDN (punycode) look-alike domain",
@@ -105,6 +119,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@xn--exmple-cua.org",
         exit: 3,
         from: Some("alice@xn--exmple-cua.org"),
+        warning: None,
     },
     // mail-parser runs the two addresses together; not one addr-spec.
     Spoof {
@@ -113,6 +128,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org\r\n mallory@example.org",
         exit: 3,
         from: None,
+        warning: None,
     },
     Spoof {
         case: "group with two members",
@@ -120,6 +136,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: Staff: alice@example.org, mallory@example.org;",
         exit: 3,
         from: None,
+        warning: None,
     },
     Spoof {
         case: "bare LF starting a second From field",
@@ -127,6 +144,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: alice@example.org\nFrom: mallory@example.org",
         exit: 3,
         from: None,
+        warning: None,
     },
     // Case only: mailboxes are compared case-insensitively, as gpg, gpgsm
     // and mail clients do; the signer owns this address.
@@ -136,6 +154,7 @@ const SPOOFS: &[Spoof] = &[
         fields: "From: ALICE@EXAMPLE.ORG",
         exit: 0,
         from: Some(A),
+        warning: None,
     },
 ];
 
@@ -156,6 +175,21 @@ fn run_spoofs(proto: &str, env: &Env, sign: &dyn Fn(&str) -> Vec<u8>) {
             || sp.from.is_some_and(|f| f.eq_ignore_ascii_case(sp.signer));
         assert_eq!(sig["sender_match"], owner, "{case}: {}", c.v);
         assert_eq!(sig["signer"]["emails"][0], sp.signer, "{case}");
+        let lowering: Vec<&str> = c.v["warnings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|w| w["lowers"] == true)
+            .filter_map(|w| w["kind"].as_str())
+            .collect();
+        assert_eq!(lowering, sp.warning.as_slice(), "{case}: {}", c.v);
+        if let Some(kind) = sp.warning {
+            let report = human(env, &msg);
+            assert!(
+                report.contains("NOT trusted: the From display name"),
+                "{case} ({kind}): {report}"
+            );
+        }
         if sp.exit == 0 {
             // The report shows the signer's own address, not the name.
             let report = human(env, &msg);

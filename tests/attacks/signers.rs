@@ -220,7 +220,7 @@ fn openpgp_one_bad_unknown_or_issuerless_signature_spoils_the_message() {
     let gw = gpg_world();
     gw.gpg.generate("Zed", "zed@example.org"); // bob never sees zed's key
     let env = &gw.bob;
-    let head = outer("alice@example.org", "pgpsigners");
+    let head = outer_at("alice@example.org", "pgpsigners", GPG_DATE);
     let good = gw.detach_sign(&["alice@example.org"], ENTITY);
     let c = verify(env, &pgp_signed(&head, ENTITY, &armor_signature(&good)));
     assert_eq!(

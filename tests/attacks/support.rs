@@ -156,9 +156,19 @@ pub fn entity(msg: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Outer header fields of a message from `from` to bob.
+/// Outer header fields of a message from `from` to bob, dated at the
+/// tests' reference time (when mailseal signs).
 pub fn outer(from: &str, subject: &str) -> String {
-    format!("From: {from}\r\nTo: bob@example.org\r\nSubject: {subject}\r\nDate: Mon, 01 Jun 2026 12:00:00 +0000\r\nMessage-ID: <{subject}@attack.example>\r\nMIME-Version: 1.0\r\n")
+    outer_at(from, subject, "Mon, 01 Jun 2026 12:00:00 +0000")
+}
+
+/// The Date gpg's clock gives its signatures in these tests: a message
+/// signed then is dated then.
+pub const GPG_DATE: &str = "Thu, 01 Jan 2026 00:00:00 +0000";
+
+/// [`outer`] with another Date.
+pub fn outer_at(from: &str, subject: &str, date: &str) -> String {
+    format!("From: {from}\r\nTo: bob@example.org\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{subject}@attack.example>\r\nMIME-Version: 1.0\r\n")
 }
 
 /// A multipart of `kind` around `parts` (each a whole entity with its

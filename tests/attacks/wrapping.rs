@@ -133,16 +133,22 @@ fn wrapping_cases(
         m.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
         m
     };
-    expect(
+    // The outer signature is bad: the message is, whatever is inside.
+    let c = expect(
         &format!("{proto}: signed entity inside multipart/signed over other content"),
         env,
         &swapped,
         1,
         "bad",
-        &["bad"],
+        &["bad", "good"],
     );
+    assert_eq!(c.sigs()[0]["status"], "bad", "{}", c.v);
+    assert_eq!(c.sigs()[0]["layer"], 0, "{}", c.v);
+    assert!(human(env, &swapped).contains("BAD signature"));
 
-    // mallory signs the whole of alice's signed message under From alice.
+    // mallory signs the whole of alice's signed message under From alice:
+    // alice is still the author (her signature covers the body) and
+    // mallory, trusted for her own address, is reported as also signing.
     let mut m = head.clone().into_bytes();
     m.extend_from_slice(&inner);
     let rewrapped = rewrap(&m);
@@ -150,17 +156,28 @@ fn wrapping_cases(
         &format!("{proto}: alice's signed entity re-signed by mallory"),
         env,
         &rewrapped,
-        3,
-        "untrusted",
-        &["good"],
+        0,
+        "trusted",
+        &["good", "good"],
     );
+    let (outer_sig, author) = (&c.sigs()[0], &c.sigs()[1]);
     assert_eq!(
-        c.sigs()[0]["signer"]["emails"][0],
-        "mallory@example.org",
+        outer_sig["signer"]["emails"][0], "mallory@example.org",
         "{}",
         c.v
     );
-    assert_eq!(c.sigs()[0]["sender_match"], false);
+    assert_eq!(outer_sig["role"], "also-signed", "{}", c.v);
+    assert_eq!(
+        author["signer"]["emails"][0], "alice@example.org",
+        "{}",
+        c.v
+    );
+    assert_eq!(
+        (&author["role"], &author["sender_match"]),
+        (&serde_json::json!("author"), &serde_json::json!(true))
+    );
+    let report = human(env, &rewrapped);
+    assert!(report.contains("Also signed by"), "{report}");
 
     // A third part after the signature: not RFC 1847, refused.
     let b = boundary(signed);
@@ -229,7 +246,7 @@ fn openpgp_inline_signed_block_inside_attacker_text_covers_a_part() {
     let input = write(d, "clear.txt", b"Meeting at noon.\n");
     let block = gw.gpg.sign(&["--clearsign"], "alice@example.org", &input);
     let whole = [
-        outer("alice@example.org", "inline").as_bytes(),
+        outer_at("alice@example.org", "inline", GPG_DATE).as_bytes(),
         b"Content-Type: text/plain\r\n\r\n",
         &to_crlf(&block),
     ]
@@ -242,7 +259,7 @@ fn openpgp_inline_signed_block_inside_attacker_text_covers_a_part() {
         c.v
     );
     let around = [
-        outer("alice@example.org", "inline").as_bytes(),
+        outer_at("alice@example.org", "inline", GPG_DATE).as_bytes(),
         b"Content-Type: text/plain\r\n\r\nYou are fired. Proof below:\r\n\r\n",
         &to_crlf(&block),
         b"\r\nP.S. Leave your badge at the desk.\r\n",

@@ -317,9 +317,10 @@ fn sign_then_encrypt_nested_is_reported_inside() {
     let keys = MemoryKeys::new([bob, alice.strip_secret_key_material()]);
     let d = decrypt_message(&sealed, &keys, AT).unwrap();
     assert!(d.signatures.is_empty());
-    assert_eq!(d.inner.signed.len(), 1);
-    assert_eq!(d.inner.signed[0].scope, Scope::Whole);
-    assert!(d.inner.signed[0].signatures[0].is_good());
+    let inner = verify_message(&d.message, &keys, AT).unwrap();
+    assert_eq!(inner.signed.len(), 1);
+    assert_eq!(inner.signed[0].scope, Scope::Whole);
+    assert!(inner.signed[0].signatures[0].is_good());
 }
 
 #[test]

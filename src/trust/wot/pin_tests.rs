@@ -298,16 +298,13 @@ fn validity_gives_the_spec_exit_codes() {
     let all = [&root, &full, &half, &gone, &stranger];
     let wot = network(&all, &[Root::own(root.fpr())], AT);
     let code = |p: &Party, email: &str| {
-        Signature {
-            status: SigStatus::Good,
-            signer: None,
-            signed_at: None,
-            sender_match: true,
-            trust: wot.authenticate(&p.fpr(), email).to_trust(),
-            covers: Covers::Whole,
-            reason: None,
-        }
-        .exit_code()
+        let mut sig = Signature::new(
+            SigStatus::Good,
+            wot.authenticate(&p.fpr(), email).to_trust(),
+            Covers::Whole,
+        );
+        sig.sender_match = true;
+        sig.exit_code()
     };
     assert_eq!(code(&full, "full@example.org"), ExitCode::Ok);
     assert_eq!(code(&half, "half@example.org"), ExitCode::Untrusted);
