@@ -166,6 +166,13 @@ pub fn outer(from: &str, subject: &str) -> String {
 /// signed then is dated then.
 pub const GPG_DATE: &str = "Thu, 01 Jan 2026 00:00:00 +0000";
 
+/// The Date of a message signed now by `openssl cms -sign`, which puts
+/// the real time in its signing-time attribute.
+pub fn now_date() -> String {
+    let out = run_ok(Command::new("date").args(["-u", "-R"])).stdout;
+    String::from_utf8_lossy(&out).trim().to_string()
+}
+
 /// [`outer`] with another Date.
 pub fn outer_at(from: &str, subject: &str, date: &str) -> String {
     format!("From: {from}\r\nTo: bob@example.org\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{subject}@attack.example>\r\nMIME-Version: 1.0\r\n")
@@ -210,10 +217,15 @@ pub fn pkcs7(head: &str, smime_type: &str, der: &[u8]) -> Vec<u8> {
 
 /// S/MIME multipart/signed around `signed` (an entity) and a DER signature.
 pub fn smime_signed(head: &str, signed: &[u8], sig: &[u8]) -> Vec<u8> {
+    smime_signed_with(head, signed, sig, "sig-b")
+}
+
+/// [`smime_signed`] with a given boundary, for nesting.
+pub fn smime_signed_with(head: &str, signed: &[u8], sig: &[u8], b: &str) -> Vec<u8> {
     let b64 = String::from_utf8(mailseal::mime::base64_encode_lines(sig)).unwrap();
-    let mut m = format!("{head}Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"sig-b\"\r\n\r\n--sig-b\r\n").into_bytes();
+    let mut m = format!("{head}Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"{b}\"\r\n\r\n--{b}\r\n").into_bytes();
     m.extend_from_slice(signed);
-    m.extend_from_slice(format!("\r\n--sig-b\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--sig-b--\r\n").as_bytes());
+    m.extend_from_slice(format!("\r\n--{b}\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--{b}--\r\n").as_bytes());
     m
 }
 
@@ -290,7 +302,7 @@ pub struct Smime {
     pub w: World,
     /// mallory@example.org under the trusted CA: a valid certificate, but
     /// for her own address only.
-    _mallory: User,
+    mallory: User,
     /// eve@example.org under an unknown CA.
     pub eve: User,
     _eve_ca: Pki,
@@ -308,7 +320,7 @@ pub fn smime() -> Smime {
     let eve = eve_ca.user("eve@example.org", ec);
     Smime {
         w,
-        _mallory: mallory,
+        mallory,
         eve,
         _eve_ca: eve_ca,
     }
@@ -317,6 +329,10 @@ pub fn smime() -> Smime {
 impl Smime {
     pub fn env(&self) -> &Env {
         &self.w.env
+    }
+
+    pub fn mallory(&self) -> &User {
+        &self.mallory
     }
 
     /// `mailseal sign --smime` (detached unless `opaque`) of a text
