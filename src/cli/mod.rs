@@ -75,6 +75,15 @@ recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the com
     )]
     Encrypt(EncryptArgs),
     /// Decrypt a message and check any signature inside
+    #[command(
+        long_about = "Decrypt a message and check every signature on it, inside and outside the \
+encryption: an encrypted entity under signature layers (encrypt-then-sign, a gateway's \
+signature) is opened too, and every layer is judged as `mailseal verify` judges it. The \
+decrypted message (without the signature layers that were around the encryption) goes to \
+standard output or -o FILE, the report to standard error. Nothing is written when a signature \
+is bad, or when the content was encrypted without integrity protection (CBC) and no trusted \
+signature of the author inside the encryption vouches for it (unless --legacy-cbc)."
+    )]
     Decrypt(DecryptArgs),
     /// Verify a message, or every message in directories, Maildirs and mbox files
     #[command(
@@ -83,10 +92,27 @@ and mbox files (in parallel, one result per message, the worst exit code overall
 A message is trusted (exit 0) only when every signature is good, the signer's binding to the \
 From address is fully valid, and the signature covers the whole message; a signed part \
 inside unsigned content counts as part (exit 3).\n\n\
+Layers: a signature around a signed or encrypted message (a mailing list, a gateway, \
+encrypt-then-sign) is peeled, in either protocol and any order, up to 8 layers; every \
+signature is reported with its layer (0 the outermost). The innermost signature layer is the \
+author's and must be the From address; outer signers are reported as \"also signed by\" and \
+judged for their own address. A bad layer anywhere is exit 1, an untrusted one exit 3. An \
+encrypted message is reported as encrypted (exit 4) with a hint to decrypt it.\n\n\
+Digests: SHA-1, MD5 and RIPEMD-160 data signatures are never trusted (\"weak digest\", \
+exit 3), in both protocols (Sequoia's standard policy).\n\n\
+What a person reads: a From display name that contains another address, and a Date more \
+than an hour from the author's signing time (a replayed signature), make the message \
+untrusted (exit 3); a display name that is someone else's name in the keyring, and Sender or \
+Reply-To addresses that are not the signer's, are named as warnings.\n\n\
 Each signature is judged at its signing time for the expiry of the key or certificate: mail \
 signed while it was valid stays trusted after it expires, and the report says \"judged at \
 the signing time\". A revocation for key compromise (or with no reason) invalidates every \
-signature; a soft one (superseded, retired, affiliation changed) only those made after it."
+signature; a soft one (superseded, retired, affiliation changed) only those made after it.\n\n\
+JSON (--json): one object per message with path, message_id, from, protocol, encrypted, \
+layers [{layer, kind, protocol}], signatures [{status, signer, signed_at, sender_match, \
+trust, covers, layer, role (author or also-signed), digest, weak_digest, reason}], warnings \
+[{kind, text, lowers}], verdict (trusted, untrusted, bad, unsigned, encrypted, error), exit, \
+and error or hint when there is one."
     )]
     Verify(VerifyArgs),
     /// Manage keys and certificates
