@@ -15,7 +15,7 @@ use crate::mailbox;
 use crate::message::verify_message;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
-use crate::trust::verdict::Verdict;
+use crate::trust::verdict::{Role, Signature, Verdict};
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
@@ -146,24 +146,37 @@ fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
     }
 }
 
-/// `verdict  exit  path  who-or-why`, one line.
+/// `verdict  exit  path  who-or-why`, one line: the signature that
+/// decided the verdict (the worst one; the author's when all are alike),
+/// or the warning that lowered it.
 fn table_row(v: &Verdict) -> String {
+    let rank = |s: &&Signature| {
+        let code = s.exit_code();
+        (
+            code != ExitCode::Ok,
+            code == ExitCode::Failed,
+            s.role == Role::Author,
+        )
+    };
+    let lowering = v.warnings.iter().find(|w| w.lowers);
     let detail = v
         .error
         .clone()
         .or_else(|| {
-            v.signatures.first().map(|s| {
+            v.signatures.iter().max_by_key(rank).map(|s| {
                 let who = s
                     .signer
                     .as_ref()
                     .and_then(|sg| sg.emails.first().cloned())
                     .unwrap_or_default();
-                match &s.reason {
-                    Some(r) => format!("{who}: {r}"),
-                    None => who,
+                match (&s.reason, lowering) {
+                    (_, Some(w)) if s.exit_code() == ExitCode::Ok => format!("{who}: {}", w.text),
+                    (Some(r), _) => format!("{who}: {r}"),
+                    (None, _) => who,
                 }
             })
         })
+        .or_else(|| v.hint.clone())
         .unwrap_or_default();
     format!(
         "{:<9} {}  {}  {}\n",
