@@ -1,6 +1,8 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
 pub mod cache;
+#[cfg(test)]
+mod own_tests;
 pub(crate) mod shortcut;
 pub mod verdict;
 pub mod wot;
@@ -294,7 +296,7 @@ impl<'k> TrustData<'k> {
 
     fn shortcuts(&self) -> Option<&shortcut::Shortcuts> {
         self.shortcuts
-            .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok())
+            .get_or_init(|| shortcut::Shortcuts::load(self.keyring, self.at).ok())
             .as_ref()
     }
 
