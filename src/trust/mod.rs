@@ -1,6 +1,7 @@
 //! The trust model: X.509 paths to user-chosen anchors, and the verdict.
 
 pub mod cache;
+pub mod own;
 #[cfg(test)]
 mod own_tests;
 pub(crate) mod shortcut;
