@@ -65,6 +65,11 @@ pub enum Error {
     #[error("no {what} found for {query}")]
     KeyNotFound { what: &'static str, query: String },
 
+    /// The user's own keys for a task are all revoked, expired or
+    /// otherwise unusable: what was wanted, and each key with why.
+    #[error("{what}:{}", indented_lines(.keys))]
+    OwnKeyUnusable { what: String, keys: Vec<String> },
+
     /// The message is encrypted, but to none of our keys.
     #[error("the message is not encrypted to any key in this keyring")]
     NotForUs,
@@ -165,6 +170,9 @@ impl Error {
             Error::KeyNotFound { .. } => {
                 Some("import it with `mailseal keyring import FILE`; `mailseal keyring list` shows what is there")
             }
+            Error::OwnKeyUnusable { .. } => Some(
+                "make a new key with `mailseal keyring generate`, or import your current one with `mailseal keyring import`",
+            ),
             Error::Unauthenticated(_) => Some(
                 "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
             ),

@@ -365,9 +365,11 @@ pub enum TrustCommand {
     /// Manage X.509 trust anchors
     #[command(subcommand)]
     Anchor(AnchorCommand),
-    /// Make an OpenPGP certificate a web-of-trust root (your own keys always are)
+    /// Make an OpenPGP certificate a web-of-trust root (your own keys are, while not revoked)
     #[command(
         after_help = "A root's own user IDs are valid, and its certifications (with trust signatures, their depth and regex scope) reach further, up to AMOUNT.
+
+A root vouches only while its certificate is not revoked, and the same holds for your own keys: from its revocation on it vouches for nothing; revoked as compromised (or with no reason given), it vouches at no time, not even for judgements of older mail. `trust check` names the revoked root behind a binding that lost its validity.
 
 Examples:
   mailseal trust root 0123456789ABCDEF0123456789ABCDEF01234567
@@ -379,6 +381,8 @@ Examples:
     /// for that fingerprint and address, either protocol
     #[command(
         after_help = "For OpenPGP the pin is a local (non-exportable) certification made with your own OpenPGP key, as `gpg --lsign-key` makes; it asks for that key's passphrase. For an X.509 certificate (SHA-256 fingerprint) the pin is kept in the keyring. A pin does not override a revocation or an expired certificate.
+
+Only an own key that is neither revoked nor expired makes a pin; if none is left, the command names each key and why, and certifies nothing. A pin counts only while the key that made it is not revoked: once it is, the pin stops counting from the revocation on (superseded, retired), or at every time (compromised, or no reason given). `trust check` then says so; pin the binding again with your current key if you still vouch for it.
 
 Examples:
   mailseal trust pin 0123456789ABCDEF0123456789ABCDEF01234567 --email alice@example.org"

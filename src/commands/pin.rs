@@ -9,6 +9,7 @@ use crate::error::{Error, ExitCode, Result};
 use crate::keyring::{Keyring, StoredPgpCert};
 use crate::openpgp;
 use crate::safe::Safe;
+use crate::trust;
 use crate::trust::verdict::Protocol;
 use crate::trust::wot::certify_locally;
 
@@ -105,25 +106,47 @@ fn pin_openpgp(
     Ok(ExitCode::Ok)
 }
 
-/// The newest of the user's own OpenPGP keys that can certify now.
+/// The newest of the user's own OpenPGP keys that can certify at the
+/// reference time: not revoked, not expired, accepted by the policy, with
+/// a primary key allowed to certify.
 fn own_certifier(ctx: &Ctx, keyring: &Keyring) -> Result<StoredPgpCert> {
-    let policy = openpgp::policy_at(ctx.at);
-    keyring
-        .pgp_with_secret()?
+    let own = keyring.pgp_with_secret()?;
+    if own.is_empty() {
+        return Err(Error::Usage(
+            "a pin is certified with your own OpenPGP key, and the keyring has none; \
+             make one with `mailseal keyring generate --openpgp` or import yours"
+                .into(),
+        ));
+    }
+    let mut unusable = Vec::new();
+    let mut usable = Vec::new();
+    for key in own {
+        match certify_problem(ctx, &key.cert) {
+            Some(why) => unusable.push(trust::own::openpgp_key_line(&key.cert, &why)),
+            None => usable.push(key),
+        }
+    }
+    usable
         .into_iter()
-        .filter(|c| {
-            c.cert
-                .with_policy(&policy, openpgp::system_time(ctx.at))
-                .is_ok_and(|v| v.primary_key().for_certification() && v.alive().is_ok())
-        })
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
         .ok_or_else(|| {
-            Error::Usage(
-                "a pin is certified with your own OpenPGP key, and the keyring has none that \
-                 can certify; make one with `mailseal keyring generate --openpgp` or import yours"
-                    .into(),
+            trust::own::unusable_error(
+                "a pin is certified with your own OpenPGP key, and none can certify",
+                unusable,
             )
         })
+}
+
+/// Why `cert` cannot certify at the reference time, if it cannot.
+fn certify_problem(ctx: &Ctx, cert: &Cert) -> Option<String> {
+    if let Some(why) = trust::own::openpgp_unusable(cert, ctx.at) {
+        return Some(why);
+    }
+    let policy = openpgp::policy_at(ctx.at);
+    let certifies = cert
+        .with_policy(&policy, openpgp::system_time(ctx.at))
+        .is_ok_and(|v| v.primary_key().for_certification());
+    (!certifies).then(|| "has a primary key that may not certify".to_string())
 }
 
 /// The addresses to pin: the one asked for (which the certificate must

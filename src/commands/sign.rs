@@ -6,7 +6,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mime;
 use crate::openpgp::mail as pgp;
-use crate::smime::compose::{has_signer as smime_can_sign, sign_message, SignOptions};
+use crate::smime::compose::{check_signer as check_smime_signer, sign_message, SignOptions};
 use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
@@ -37,18 +37,32 @@ pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
 }
 
 /// The preferred protocol (`prefer-protocol`, default OpenPGP) when the
-/// signer has an own key for it, else the other one; `--opaque` asks for
-/// S/MIME.
+/// signer has an own key for it that can sign, else the other one. When
+/// neither can: the one whose own keys are there but unusable (revoked,
+/// expired), so that the error names them; else S/MIME, whose error says
+/// what is missing. `--opaque` asks for S/MIME.
 fn default_protocol(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Protocol> {
     let (headers, _) = mime::split_headers(raw)?;
-    let keyring = ctx.keyring()?;
-    let has_pgp = || pgp::has_signer(keyring, &headers, signer, ctx.at);
-    Ok(match ctx.config()?.prefer {
-        Protocol::Openpgp if has_pgp() => Protocol::Openpgp,
+    let check = |protocol| match protocol {
+        Protocol::Openpgp => pgp::check_signer(ctx.keyring()?, &headers, signer, ctx.at),
+        Protocol::Smime => check_smime_signer(ctx, &headers, signer),
+    };
+    let preferred = ctx.config()?.prefer;
+    let other = match preferred {
         Protocol::Openpgp => Protocol::Smime,
-        Protocol::Smime if !smime_can_sign(ctx, &headers, signer)? && has_pgp() => {
-            Protocol::Openpgp
-        }
-        Protocol::Smime => Protocol::Smime,
+        Protocol::Smime => Protocol::Openpgp,
+    };
+    let Err(first) = check(preferred) else {
+        return Ok(preferred);
+    };
+    let second = match check(other) {
+        Ok(()) => return Ok(other),
+        Err(e) => e,
+    };
+    let unusable = |e: &Error| matches!(e, Error::OwnKeyUnusable { .. });
+    Ok(match (unusable(&first), unusable(&second)) {
+        (true, _) => preferred,
+        (false, true) => other,
+        (false, false) => Protocol::Smime,
     })
 }

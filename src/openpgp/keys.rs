@@ -146,7 +146,8 @@ pub struct SigningKey {
 
 impl SigningKey {
     /// The newest signing-capable key of `tsk` that is valid at `at`
-    /// under the standard policy, unlocked through `keys`.
+    /// under the standard policy, unlocked through `keys`. A certificate
+    /// revoked at `at` signs nothing, even with a subkey that is not.
     pub fn new(keys: &dyn Keys, tsk: &Cert, at: Timestamp) -> Result<Self> {
         let policy = policy_at(at);
         let not_usable = |why: String| Error::KeyNotFound {
@@ -157,6 +158,9 @@ impl SigningKey {
             .with_policy(&policy, system_time(at))
             .map_err(|e| not_usable(e.to_string()))?;
         valid.alive().map_err(|e| not_usable(e.to_string()))?;
+        if let openpgp::types::RevocationStatus::Revoked(_) = valid.revocation_status() {
+            return Err(not_usable("the certificate is revoked".into()));
+        }
         let key = valid
             .keys()
             .secret()

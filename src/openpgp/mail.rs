@@ -18,6 +18,7 @@ use crate::keyring::{JudgedRecipient, Keyring, StoredPgpCert};
 use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
+use crate::trust::own::openpgp_key_line as own_key_line;
 use crate::trust::{settle_open, trust_any_warning, TrustData, MIN_ROWS_TO_SAVE};
 
 /// What `encrypt --openpgp` was asked for.
@@ -94,19 +95,21 @@ fn encrypt_to(
     encrypt_protected(protected, recipients, signer.as_ref(), ctx.at)
 }
 
-/// Whether the From address (or `query`) has an own OpenPGP key: the
-/// default protocol for signing when it does.
-pub fn has_signer(
+/// Whether the From address (or `query`) has an own OpenPGP key that can
+/// sign, for choosing the protocol; if not, why.
+pub fn check_signer(
     keyring: &Keyring,
     headers: &[HeaderField],
     query: Option<&str>,
     at: Timestamp,
-) -> bool {
-    choose_signer(keyring, headers, query, at).is_ok()
+) -> Result<()> {
+    choose_signer(keyring, headers, query, at).map(|_| ())
 }
 
 /// The newest of our own certificates for `query` or the single From
-/// address that can sign at `at`.
+/// address that can sign at `at`. An own key that is revoked or expired
+/// at `at` never signs: when every own key for the address is such a
+/// key, the error names each and why.
 pub fn choose_signer(
     keyring: &Keyring,
     headers: &[HeaderField],
@@ -123,14 +126,30 @@ pub fn choose_signer(
         keyring.pgp_find(&wanted)?
     };
     let policy = super::policy_at(at);
-    candidates
+    let mut unusable = Vec::new();
+    let mut usable = Vec::new();
+    for own in candidates.into_iter().filter(|c| c.has_secret) {
+        match signing_problem(&own.cert, &policy, at) {
+            Some(why) => unusable.push(own_key_line(&own.cert, &why)),
+            None => usable.push(own),
+        }
+    }
+    if let Some(best) = usable
         .into_iter()
-        .filter(|c| c.has_secret && can_sign(&c.cert, &policy, at))
         .max_by_key(|c| c.cert.primary_key().key().creation_time())
-        .ok_or(Error::KeyNotFound {
+    {
+        return Ok(best);
+    }
+    if unusable.is_empty() {
+        return Err(Error::KeyNotFound {
             what: "own OpenPGP signing key",
             query: wanted,
-        })
+        });
+    }
+    Err(crate::trust::own::unusable_error(
+        &format!("none of your OpenPGP keys for {} can sign", Safe(&wanted)),
+        unusable,
+    ))
 }
 
 fn single_from(headers: &[HeaderField]) -> Result<String> {
@@ -453,18 +472,22 @@ fn fully_valid(
     Err(reason)
 }
 
-/// Whether the certificate is alive at `at` and has a live, unrevoked
-/// signing key.
-fn can_sign(cert: &Cert, policy: &super::MailPolicy, at: Timestamp) -> bool {
-    cert.with_policy(policy, super::system_time(at))
+/// Why our own key `cert` cannot sign at `at`: revoked, expired, or
+/// without a live, unrevoked signing key. `None` if it can.
+fn signing_problem(cert: &Cert, policy: &super::MailPolicy, at: Timestamp) -> Option<String> {
+    if let Some(why) = crate::trust::own::openpgp_unusable(cert, at) {
+        return Some(why);
+    }
+    let has_signing_key = cert
+        .with_policy(policy, super::system_time(at))
         .is_ok_and(|valid| {
-            valid.alive().is_ok()
-                && valid
-                    .keys()
-                    .alive()
-                    .revoked(false)
-                    .for_signing()
-                    .next()
-                    .is_some()
-        })
+            valid
+                .keys()
+                .alive()
+                .revoked(false)
+                .for_signing()
+                .next()
+                .is_some()
+        });
+    (!has_signing_key).then(|| format!("has no signing key valid at {at}"))
 }

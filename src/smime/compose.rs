@@ -12,7 +12,9 @@ use crate::error::{Error, Result};
 use crate::keyring::{Keyring, StoredCert};
 use crate::mime::{self, HeaderField, SignaturePart};
 use crate::time::Timestamp;
+use crate::trust::own;
 use crate::trust::x509::{check_usage, Purpose};
+use crate::trust::TrustData;
 
 const SIGNATURE_TYPE: &str = "application/pkcs7-signature";
 
@@ -216,12 +218,15 @@ pub fn unlock(ctx: &Ctx, keyring: &Keyring, stored: &StoredCert) -> Result<Priva
 }
 
 /// Whether an own S/MIME certificate can sign for `--signer` or the
-/// From address, for choosing the protocol.
-pub fn has_signer(ctx: &Ctx, outer: &[HeaderField], query: Option<&str>) -> Result<bool> {
-    Ok(choose_signer(ctx, ctx.keyring()?, outer, query).is_ok())
+/// From address, for choosing the protocol; if not, why.
+pub fn check_signer(ctx: &Ctx, outer: &[HeaderField], query: Option<&str>) -> Result<()> {
+    choose_signer(ctx, ctx.keyring()?, outer, query).map(|_| ())
 }
 
 /// The signing certificate: `--signer`, else the one for the From address.
+/// An own certificate that is expired at the reference time, or revoked by
+/// an imported CRL, never signs: when every own certificate for the
+/// address is such a one, the error names each and why.
 fn choose_signer(
     ctx: &Ctx,
     keyring: &Keyring,
@@ -241,9 +246,36 @@ fn choose_signer(
     } else {
         keyring.find(&query)?
     };
-    best_own(candidates, ctx.at, Purpose::Sign).ok_or(Error::KeyNotFound {
-        what: "valid S/MIME signing key",
-        query,
+    let own: Vec<StoredCert> = candidates
+        .into_iter()
+        .filter(|c| c.has_secret && check_usage(&c.cert, Purpose::Sign).is_ok())
+        .collect();
+    if own.is_empty() {
+        return Err(Error::KeyNotFound {
+            what: "valid S/MIME signing key",
+            query,
+        });
+    }
+    let crls = match keyring.crls()?.is_empty() {
+        true => None,
+        false => Some(TrustData::load(keyring, ctx.at)?),
+    };
+    let mut unusable = Vec::new();
+    let mut usable = Vec::new();
+    for c in own {
+        match own::x509_unusable(&c.cert, ctx.at, crls.as_ref()) {
+            Some(why) => unusable.push(own::x509_cert_line(&c.fingerprint, &c.cert, &why)),
+            None => usable.push(c),
+        }
+    }
+    newest(usable).ok_or_else(|| {
+        own::unusable_error(
+            &format!(
+                "none of your S/MIME certificates for {} can sign",
+                crate::safe::Safe(&query)
+            ),
+            unusable,
+        )
     })
 }
 

@@ -2,6 +2,9 @@
 
 pub mod cache;
 pub mod digest;
+pub mod own;
+#[cfg(test)]
+mod own_tests;
 pub mod sender;
 pub(crate) mod shortcut;
 pub mod verdict;
@@ -300,7 +303,7 @@ impl<'k> TrustData<'k> {
 
     fn shortcuts(&self) -> Option<&shortcut::Shortcuts> {
         self.shortcuts
-            .get_or_init(|| shortcut::Shortcuts::load(self.keyring).ok())
+            .get_or_init(|| shortcut::Shortcuts::load(self.keyring, self.at).ok())
             .as_ref()
     }
 

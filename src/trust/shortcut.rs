@@ -7,6 +7,14 @@
 //! The certificate must still be alive and unrevoked at the reference
 //! time, and the user ID with the address bound and unrevoked; anything
 //! else falls through to the full search, which explains the failure.
+//!
+//! An own key counts only while it stands as a root (the policy accepts
+//! it and it is not revoked at the reference time), as in the full
+//! search. A pin rests on a local certification by one of the own keys,
+//! and the pin record does not say which: pins are taken here only while
+//! every own key stands. Once one is revoked, each pinned binding is
+//! judged by the full search, which counts only the certifications of the
+//! keys still standing.
 
 use std::collections::HashSet;
 
@@ -15,6 +23,7 @@ use sequoia_openpgp::types::RevocationStatus;
 use sequoia_openpgp::{Cert, Fingerprint};
 
 use super::verdict::{Basis, Protocol, Trust, TrustLevel};
+use super::wot::root_stands;
 use crate::error::Result;
 use crate::keyring::Keyring;
 use crate::openpgp::{policy_at, system_time, userid};
@@ -24,19 +33,24 @@ use crate::time::Timestamp;
 const FULL: u8 = 120;
 
 pub(super) struct Shortcuts {
+    /// The own keys that stand as roots at the reference time.
     own: HashSet<Fingerprint>,
     full_roots: HashSet<Fingerprint>,
-    /// (fingerprint hex, lower-cased address).
+    /// (fingerprint hex, lower-cased address); empty unless every own key
+    /// stands.
     pins: HashSet<(String, String)>,
 }
 
 impl Shortcuts {
-    pub(super) fn load(keyring: &Keyring) -> Result<Self> {
-        let own = keyring
-            .pgp_secret_fingerprints()?
-            .into_iter()
-            .filter_map(|f| f.parse().ok())
+    /// The shortcuts for judgements at `at`.
+    pub(super) fn load(keyring: &Keyring, at: Timestamp) -> Result<Self> {
+        let own_keys = keyring.pgp_with_secret()?;
+        let own: HashSet<Fingerprint> = own_keys
+            .iter()
+            .filter(|k| root_stands(&k.cert, at))
+            .map(|k| k.cert.fingerprint())
             .collect();
+        let every_own_key_stands = own.len() == own_keys.len();
         let full_roots = keyring
             .pgp_roots()?
             .into_iter()
@@ -46,7 +60,7 @@ impl Shortcuts {
         let pins = keyring
             .pins()?
             .into_iter()
-            .filter(|p| p.protocol == Protocol::Openpgp)
+            .filter(|p| every_own_key_stands && p.protocol == Protocol::Openpgp)
             .map(|p| (p.fingerprint, p.email))
             .collect();
         Ok(Shortcuts {

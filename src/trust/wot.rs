@@ -17,8 +17,10 @@
 //!   scope along a path; a root with an amount below 120 caps every path
 //!   from it.
 //! - here: which user IDs carry an address; the best of several; a
-//!   revoked target certificate (level `Revoked`); own keys and local
-//!   certifications (pins) as the basis; the explanation.
+//!   revoked target certificate (level `Revoked`); a root whose own
+//!   certificate is revoked vouches for nothing from then on (`lost`);
+//!   own keys and local certifications (pins) as the basis; the
+//!   explanation.
 //!
 //! Key expiry is not judged here: SPEC judges a signature at its signing
 //! time for the expiry of the key, which the signature checker does.
@@ -26,6 +28,7 @@
 mod certify;
 mod explain;
 mod index;
+mod lost;
 mod validity;
 
 #[cfg(test)]
@@ -55,6 +58,7 @@ use index::Index;
 
 pub use certify::certify_locally;
 pub use index::Revocation;
+pub use lost::RevokedRoot;
 pub use validity::{Certifier, Link, PathStep, TrustPath, Validity};
 
 /// The trust amount of full validity (and of the user's own keys).
@@ -101,22 +105,31 @@ type WotNetwork = Network<CertStore<'static, 'static, Certs<'static>>>;
 pub struct WebOfTrust {
     network: WotNetwork,
     index: Index,
-    /// Every root, merged: the user's own keys win over chosen entries.
+    /// Every root that stands at `at`, merged: the user's own keys win
+    /// over chosen entries.
     roots: HashMap<Fingerprint, Root>,
+    /// The roots revoked at `at`, and the bindings they certified: these
+    /// count no more, and the explanation says why.
+    revoked_roots: Vec<RevokedRoot>,
+    lost: lost::Lost,
     at: Timestamp,
 }
 
 impl WebOfTrust {
     /// Builds the network from every OpenPGP certificate of the keyring
     /// and the user's roots, judged with the standard policy at `at`.
-    /// Certificates the policy rejects at `at` take no part.
+    /// Certificates the policy rejects at `at` take no part, and roots
+    /// whose certificate is revoked at `at` are no roots.
     pub fn new(certs: Vec<Cert>, roots: &[Root], at: Timestamp) -> Result<Self> {
         let time = system_time(at);
         let certs = index::merge_duplicates(certs);
         let index = Index::new(&certs, &StandardPolicy::new(), time);
+        let (roots, revoked_roots) = lost::split_roots(merge_roots(roots), &index);
+        let lost = lost::certified_by_revoked(&certs, &revoked_roots);
+        let mut revoked_roots: Vec<RevokedRoot> = revoked_roots.into_values().collect();
+        revoked_roots.sort_by(|a, b| a.root.fingerprint.cmp(&b.root.fingerprint));
         let policy: Box<dyn Policy> = Box::new(StandardPolicy::new());
         let store = CertStore::from_certs(certs, policy, time).map_err(wot_error)?;
-        let roots = merge_roots(roots);
         let wot_roots = Roots::new(
             roots
                 .values()
@@ -127,6 +140,8 @@ impl WebOfTrust {
             network,
             index,
             roots,
+            revoked_roots,
+            lost,
             at,
         })
     }
@@ -215,12 +230,41 @@ impl WebOfTrust {
             .filter(|c| c.userid() == Some(&uid.userid))
             .map(validity::certifier)
             .collect();
+        let revoked_roots = self
+            .lost
+            .get(fingerprint)
+            .into_iter()
+            .flatten()
+            .filter(|(userid, _)| *userid == uid.userid)
+            .map(|(_, root)| root.clone())
+            .collect();
+        let no_roots = self.roots.is_empty();
         validity::Missing {
-            no_roots: self.roots.is_empty(),
+            no_roots,
+            every_root_revoked: match no_roots {
+                true => self.revoked_roots.clone(),
+                false => Vec::new(),
+            },
             userid_revoked: uid.revoked,
             certifiers,
+            revoked_roots,
         }
     }
+}
+
+/// The owner's revocation of `cert` in effect at `at` (a hard one at
+/// every time), as the web of trust judges its roots: a root with one
+/// vouches for nothing.
+pub fn revocation_at(cert: &Cert, at: Timestamp) -> Option<Revocation> {
+    index::revocation_at(cert, &StandardPolicy::new(), system_time(at))
+}
+
+/// Whether `cert` can be a root at `at`: the policy accepts it and its
+/// owner has not revoked it.
+pub fn root_stands(cert: &Cert, at: Timestamp) -> bool {
+    cert.with_policy(&StandardPolicy::new(), system_time(at))
+        .is_ok()
+        && revocation_at(cert, at).is_none()
 }
 
 /// Merges root entries: one per fingerprint, the largest amount, own if

@@ -37,6 +37,18 @@ pub struct Revocation {
     pub at: Option<Timestamp>,
 }
 
+impl Revocation {
+    /// "since 2026-03-01T00:00:00Z (Key material has been compromised)",
+    /// to follow "revoked". The owner's free-text message is left out:
+    /// the reason code says what matters, and needs no escaping.
+    pub fn since(&self) -> String {
+        match self.at {
+            Some(at) => format!("since {at} ({})", self.reason),
+            None => format!("({})", self.reason),
+        }
+    }
+}
+
 /// What is known about one certificate.
 pub(super) struct Facts {
     /// Why the policy rejects the certificate at the reference time.
@@ -145,6 +157,12 @@ fn facts_of(cert: &Cert, policy: &dyn Policy, t: SystemTime) -> Facts {
             uids,
         },
     }
+}
+
+/// The owner's revocation of `cert` in effect at `t` under `policy`, if
+/// any: a hard one at every time, a soft one from when it was made.
+pub(super) fn revocation_at(cert: &Cert, policy: &dyn Policy, t: SystemTime) -> Option<Revocation> {
+    revocation(cert.revocation_status(policy, t))
 }
 
 /// The owner's revocation of the certificate in effect at the reference

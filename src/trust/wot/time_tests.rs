@@ -220,3 +220,90 @@ fn expired_target_is_expired_not_merely_unknown() {
         network(&[&root, &alice], &roots, before).authenticate(&alice.fpr(), "alice@example.org");
     assert_eq!((v.amount, v.level), (120, TrustLevel::Full));
 }
+
+/// Our own key (root) made ca a trusted introducer, who certified bob;
+/// `root_revocation` then revokes our key on 2025-04-01; carol, a second
+/// root we chose, certified nobody.
+fn own_root_revoked(reason: ReasonForRevocation) -> (Party, Party, Party, Party) {
+    let mut root = Party::new(&["Root <root@example.org>"]);
+    let mut ca = Party::new(&["CA <ca@example.org>"]);
+    let mut bob = Party::new(&["Bob <bob@example.org>"]);
+    let carol = Party::new(&["Carol <carol@example.org>"]);
+    root.certify(&mut ca, "CA <ca@example.org>", &How::tsig(1, 120));
+    ca.certify(&mut bob, "Bob <bob@example.org>", &How::plain());
+    root.revoke_key(reason, "2025-04-01T00:00:00Z");
+    (root, ca, bob, carol)
+}
+
+#[test]
+fn retired_own_root_vouches_only_before_its_revocation() {
+    let (root, ca, bob, carol) = own_root_revoked(ReasonForRevocation::KeySuperseded);
+    let roots = [Root::own(root.fpr()), Root::chosen(carol.fpr(), 120)];
+    let all = [&root, &ca, &bob, &carol];
+    let before = network(&all, &roots, "2025-03-01T00:00:00Z");
+    let v = before.authenticate(&bob.fpr(), "bob@example.org");
+    assert_eq!((v.amount, v.basis), (120, Basis::WebOfTrust));
+    assert!(before.root(&root.fpr()).is_some());
+
+    let after = network(&all, &roots, AT);
+    assert!(after.root(&root.fpr()).is_none(), "no root once revoked");
+    let v = after.authenticate(&bob.fpr(), "bob@example.org");
+    assert_eq!((v.amount, v.level), (0, TrustLevel::None));
+    // ca's binding, which our key certified itself, says why.
+    let v = after.authenticate(&ca.fpr(), "ca@example.org");
+    assert_eq!(v.amount, 0);
+    let why = v.missing.unwrap_or_default();
+    assert!(
+        why.contains(&format!(
+            "your key {} that certified this binding is revoked since 2025-04-01",
+            root.fpr().to_hex()
+        )) && why.contains("only for times before that"),
+        "{why}"
+    );
+}
+
+#[test]
+fn fail_compromised_own_root_vouches_at_no_time() {
+    let (root, ca, bob, _) = own_root_revoked(ReasonForRevocation::KeyCompromised);
+    for at in ["2025-03-01T00:00:00Z", AT] {
+        let wot = network(&[&root, &ca, &bob], &[Root::own(root.fpr())], at);
+        assert_eq!(
+            wot.authenticate(&bob.fpr(), "bob@example.org").amount,
+            0,
+            "{at}"
+        );
+        // Our only root is gone: the explanation says so, not that we
+        // have none.
+        let why = wot
+            .authenticate(&bob.fpr(), "bob@example.org")
+            .missing
+            .unwrap_or_default();
+        assert!(
+            why.contains("every one of your web-of-trust roots is revoked")
+                && why.contains("compromised"),
+            "{at}: {why}"
+        );
+    }
+}
+
+#[test]
+fn retired_chosen_root_vouches_only_before_its_revocation() {
+    let (mut carol, mut alice) = root_and_alice();
+    carol.certify(&mut alice, ALICE, &How::plain());
+    carol.revoke_key(ReasonForRevocation::KeyRetired, "2025-04-01T00:00:00Z");
+    let roots = [Root::chosen(carol.fpr(), 120)];
+    let before = network(&[&carol, &alice], &roots, "2025-03-01T00:00:00Z");
+    assert!(before
+        .authenticate(&alice.fpr(), "alice@example.org")
+        .is_full());
+    let after = network(&[&carol, &alice], &roots, AT);
+    let v = after.authenticate(&alice.fpr(), "alice@example.org");
+    assert_eq!(v.amount, 0);
+    assert!(
+        v.missing
+            .as_deref()
+            .is_some_and(|m| m.contains("your web-of-trust root")),
+        "{:?}",
+        v.explain()
+    );
+}

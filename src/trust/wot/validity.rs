@@ -8,6 +8,7 @@ use sequoia_openpgp::Fingerprint;
 use sequoia_wot::{Certification, Path};
 
 use super::index::Revocation;
+use super::lost::RevokedRoot;
 use super::{lossy, timestamp, Root, FULL};
 use crate::time::Timestamp;
 use crate::trust::verdict::{Basis, Trust, TrustLevel};
@@ -105,8 +106,12 @@ pub struct Validity {
 #[derive(Default)]
 pub(super) struct Missing {
     pub no_roots: bool,
+    /// When no root stands: the roots there were, all revoked.
+    pub every_root_revoked: Vec<RevokedRoot>,
     pub userid_revoked: bool,
     pub certifiers: Vec<Certifier>,
+    /// Roots revoked at the reference time that certified the binding.
+    pub revoked_roots: Vec<RevokedRoot>,
 }
 
 impl Validity {
@@ -221,15 +226,38 @@ fn basis_of(paths: &[TrustPath]) -> Basis {
 }
 
 fn missing_text(amount: u8, m: &Missing) -> Option<String> {
-    let text = if amount >= FULL {
+    if amount >= FULL {
         return None;
-    } else if amount > 0 {
-        format!(
+    }
+    let lost = m
+        .revoked_roots
+        .iter()
+        .map(RevokedRoot::explain)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let text = if amount > 0 {
+        let short = format!(
             "only {amount} of {FULL} needed: {} more from other introducers, or a pin",
             FULL - amount
-        )
+        );
+        match lost.is_empty() {
+            true => short,
+            false => format!("{short}; {lost}"),
+        }
     } else if m.userid_revoked {
         "the owner of the certificate revoked this user ID".into()
+    } else if !lost.is_empty() {
+        lost
+    } else if m.no_roots && !m.every_root_revoked.is_empty() {
+        let each: Vec<String> = m
+            .every_root_revoked
+            .iter()
+            .map(RevokedRoot::describe)
+            .collect();
+        format!(
+            "every one of your web-of-trust roots is revoked: {}",
+            each.join("; ")
+        )
     } else if m.no_roots {
         "you have no web-of-trust roots: no own OpenPGP key and no `trust root`".into()
     } else if m.certifiers.is_empty() {
