@@ -104,6 +104,15 @@ pub enum Error {
     #[error("cannot encrypt:{}", indented_lines(.0))]
     RecipientsMissing(Vec<String>),
 
+    /// A removal would delete secret keys, which the caller did not
+    /// allow: each one named, one per line. Nothing was removed.
+    #[error(
+        "this would remove {} secret key(s), which needs --secret:{}",
+        .0.len(),
+        indented_lines(.0)
+    )]
+    SecretKeyRemoval(Vec<String>),
+
     /// A cryptographic operation failed for a reason other than bad input.
     #[error("cryptographic operation failed: {0}")]
     Crypto(String),
@@ -167,6 +176,10 @@ impl Error {
             }
             Error::Unauthenticated(_) => Some(
                 "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
+            ),
+            Error::SecretKeyRemoval(_) => Some(
+                "nothing was removed; add --secret to remove the secret keys with their \
+                 certificates (`mailseal keyring export QUERY --secret -o FILE` keeps a copy)",
             ),
             Error::Recipients(_) | Error::RecipientsMissing(_) => {
                 Some("import the recipient's certificate, or name recipients with -r")

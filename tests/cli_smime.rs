@@ -388,8 +388,14 @@ fn keyring_list_export_remove() {
         0,
     );
     assert!(contains(&secret, b"-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    // Bob's PKCS#12 brought his secret key: removing it needs --secret.
     w.env
-        .expect(&["keyring", "remove", "bob@example.org"], b"", 0);
+        .expect(&["keyring", "remove", "bob@example.org"], b"", 2);
+    w.env.expect(
+        &["keyring", "remove", "--secret", "bob@example.org"],
+        b"",
+        0,
+    );
     w.env
         .expect(&["keyring", "list", "bob@example.org"], b"", 2);
 }

@@ -265,10 +265,23 @@ included, still protected by your passphrase, as gpg and sq read them."
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Remove certificates of both protocols and their keys
+    /// Remove certificates of both protocols; with --secret also their secret keys
+    #[command(
+        long_about = "Remove the matching certificates of both protocols. Removing a secret key \
+(your own S/MIME private key or OpenPGP secret key) needs --secret: without it the command \
+removes nothing, names each secret key that would go and exits 2. With --secret each removed \
+secret key is named. Certificates without a secret key need no flag.\n\n\
+Only certificates and their keys are removed: trust anchors, CRLs, pins and web-of-trust roots \
+stay (the pins and roots of a removed certificate are named, and apply again if it is imported \
+again). One transaction: all or nothing.",
+        after_help = "Examples:\n  mailseal keyring remove bob@example.org\n  mailseal keyring export me@example.org --secret -o me-backup.txt\n  mailseal keyring remove me@example.org --secret"
+    )]
     Remove {
         /// E-mail address, fingerprint, key ID or name
         query: String,
+        /// Also remove secret keys (your own keys) that match
+        #[arg(long)]
+        secret: bool,
     },
     /// Generate a new key
     Generate(GenerateKeyArgs),

@@ -35,6 +35,7 @@ mod pgp_store;
 mod pkcs12;
 mod protect;
 mod query;
+mod remove;
 pub mod roots;
 mod schema;
 mod sigcache;
@@ -50,6 +51,7 @@ pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
 pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
+pub use remove::{Removal, Removed};
 pub use schema::DB_FILE;
 pub use x509_recipients::KeptRecipient;
 
@@ -297,24 +299,6 @@ impl Keyring {
     /// Removes anchors matching `query`; returns how many.
     pub fn remove_anchor(&self, query: &str) -> Result<usize> {
         self.write(|tx| store::remove_anchors(tx, query))
-    }
-
-    /// Removes certificates of either protocol (and their secret keys)
-    /// matching `query`; returns how many.
-    pub fn remove(&self, query: &str) -> Result<usize> {
-        if query.trim().is_empty() {
-            return Err(Error::Usage(
-                "an empty query would remove every certificate".into(),
-            ));
-        }
-        let query = Query::parse(query);
-        self.write(|tx| {
-            let mut removed = 0;
-            for found in query::find(tx, &query)? {
-                removed += usize::from(store::remove_cert(tx, &found.fingerprint)?);
-            }
-            Ok(removed + openpgp::remove(tx, &query)?)
-        })
     }
 }
 

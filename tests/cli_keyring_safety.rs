@@ -1,0 +1,166 @@
+//! Issue 13, "fail closed on what real users feed it", for the keyring:
+//! `keyring remove` never deletes a secret key without `--secret`; a
+//! keyring directory that does not exist (a typo in `--keyring`) is
+//! refused by the commands that only read it, and created (and said so)
+//! by those that write; with `--json` a failure is a JSON object too, on
+//! stdout for report commands and on stderr where stdout carries a
+//! message or keys.
+
+mod common;
+
+use common::*;
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The `--json keyring list QUERY` rows.
+fn listed(env: &Env, query: &str) -> Vec<serde_json::Value> {
+    let out = env.expect(&["--json", "keyring", "list", query], b"", 0);
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// The fingerprint of the row of `protocol` in `rows`.
+fn fingerprint_of(rows: &[serde_json::Value], protocol: &str) -> String {
+    let row = rows
+        .iter()
+        .find(|r| r["protocol"] == protocol)
+        .unwrap_or_else(|| panic!("no {protocol} row in {rows:?}"));
+    row["fingerprint"].as_str().unwrap().to_string()
+}
+
+/// An S/MIME key and an OpenPGP key for `email`, made by mailseal in
+/// `env`; returns their fingerprints (S/MIME, OpenPGP).
+fn own_keys(env: &Env, name: &str, email: &str) -> (String, String) {
+    let pgp = env.generate_pgp(name, email);
+    env.expect(
+        &[
+            "keyring",
+            "generate",
+            "--smime",
+            "--algorithm",
+            "p256",
+            "--email",
+            email,
+            "--name",
+            name,
+        ],
+        b"",
+        0,
+    );
+    (fingerprint_of(&listed(env, email), "smime"), pgp)
+}
+
+/// Bob's certificates of both protocols, without secret keys, imported
+/// into `env`; returns their fingerprints (S/MIME, OpenPGP).
+fn import_bob(env: &Env) -> (String, String) {
+    let bob = Env::new();
+    let fprs = own_keys(&bob, "Bob", "bob@example.org");
+    let public = bob.expect(&["keyring", "export", "bob@example.org"], b"", 0);
+    env.import(&write(env.dir.path(), "bob.txt", &public));
+    fprs
+}
+
+/// A line of `err` holding every one of `words`.
+fn has_line(err: &str, words: &[&str]) -> bool {
+    err.lines().any(|l| words.iter().all(|w| l.contains(w)))
+}
+
+#[test]
+fn remove_without_secret_refuses_and_keeps_both_secret_keys() {
+    let env = Env::new();
+    let (smime, pgp) = own_keys(&env, "Me", "me@example.org");
+    let (bob_smime, bob_pgp) = import_bob(&env);
+
+    let err = env.refused(&["keyring", "remove", "me@example.org"], b"", 2);
+    assert!(
+        has_line(&err, &["S/MIME", &smime, "me@example.org"]),
+        "{err}"
+    );
+    assert!(
+        has_line(&err, &["OpenPGP", &pgp, "me@example.org"]),
+        "{err}"
+    );
+    assert!(err.contains("--secret"), "{err}");
+    assert!(!err.lines().any(|l| l.starts_with("removed")), "{err}");
+
+    // A query that also matches certificates without secret keys removes
+    // nothing either: one transaction, all or nothing.
+    let err = env.refused(&["keyring", "remove", "example.org"], b"", 2);
+    assert!(err.contains(&pgp) && err.contains("--secret"), "{err}");
+    let bob = listed(&env, "bob@example.org");
+    assert_eq!(fingerprint_of(&bob, "smime"), bob_smime);
+    assert_eq!(fingerprint_of(&bob, "openpgp"), bob_pgp);
+
+    let rows = listed(&env, "me@example.org");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r["secret"] == true), "{rows:?}");
+    let msg = message("me@example.org", "bob@example.org", "still", "signs");
+    let signed = env.expect(&["sign", "--smime"], &msg, 0);
+    assert!(contains(&signed, b"application/pkcs7-signature"));
+    let signed = env.expect(&["sign", "--openpgp"], &msg, 0);
+    assert!(contains(&signed, b"application/pgp-signature"));
+}
+
+#[test]
+fn remove_with_secret_names_each_secret_key_removed() {
+    let env = Env::new();
+    let (smime, pgp) = own_keys(&env, "Me", "me@example.org");
+    let out = env.run(&["keyring", "remove", "--secret", "me@example.org"], b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for (protocol, fpr) in [("S/MIME", &smime), ("OpenPGP", &pgp)] {
+        assert!(
+            has_line(&err, &["secret key", protocol, fpr, "me@example.org"]),
+            "{err}"
+        );
+        assert!(
+            has_line(&err, &["certificate", protocol, fpr, "me@example.org"]),
+            "{err}"
+        );
+    }
+    env.expect(&["keyring", "list", "me@example.org"], b"", 2);
+    let msg = message("me@example.org", "bob@example.org", "gone", "no key");
+    env.refused(&["sign"], &msg, 2);
+}
+
+#[test]
+fn removing_a_plain_certificate_needs_no_secret_flag_and_keeps_statements() {
+    let env = Env::new();
+    let (smime, pgp) = own_keys(&env, "Me", "me@example.org");
+    let (bob_smime, bob_pgp) = import_bob(&env);
+    env.expect(
+        &["trust", "pin", &bob_smime, "--email", "bob@example.org"],
+        b"",
+        0,
+    );
+    env.expect(&["trust", "root", &bob_pgp, "--amount", "60"], b"", 0);
+
+    let out = env.run(&["--json", "keyring", "remove", "bob@example.org"], b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let removed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = removed["removed"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{removed}");
+    assert!(rows.iter().all(|r| r["secret_key"] == false), "{removed}");
+    assert_eq!(fingerprint_of(rows, "smime"), bob_smime);
+    assert_eq!(fingerprint_of(rows, "openpgp"), bob_pgp);
+    // The user's statements about the certificates are kept, and said to be.
+    assert!(has_line(&err, &["kept", "pin", &bob_smime]), "{err}");
+    assert!(has_line(&err, &["kept", "root", &bob_pgp]), "{err}");
+    env.expect(&["keyring", "list", "bob@example.org"], b"", 2);
+    let mine = listed(&env, "me@example.org");
+    assert_eq!(fingerprint_of(&mine, "smime"), smime);
+    assert_eq!(fingerprint_of(&mine, "openpgp"), pgp);
+
+    // Imported again, the pin applies again.
+    import_bob_again(&env);
+    let out = env.expect(&["--json", "trust", "check", &bob_smime], b"", 0);
+    let row: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(row["trust"]["basis"], "pinned", "{row}");
+}
+
+/// Bob's certificates as `import_bob` wrote them.
+fn import_bob_again(env: &Env) {
+    env.import(&env.path("bob.txt"));
+}
