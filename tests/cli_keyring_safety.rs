@@ -8,6 +8,9 @@
 
 mod common;
 
+use std::path::Path;
+use std::process::Output;
+
 use common::*;
 
 fn text(bytes: &[u8]) -> String {
@@ -163,4 +166,116 @@ fn removing_a_plain_certificate_needs_no_secret_flag_and_keeps_statements() {
 /// Bob's certificates as `import_bob` wrote them.
 fn import_bob_again(env: &Env) {
     env.import(&env.path("bob.txt"));
+}
+
+/// The refusal of a missing keyring directory: exit 2, the directory and
+/// the hint named, nothing on stdout, nothing created.
+fn assert_no_keyring(out: &Output, dir: &Path, what: &str) {
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+    assert!(out.stdout.is_empty(), "{what} wrote to stdout");
+    assert!(
+        has_line(
+            &err,
+            &["error:", &dir.display().to_string(), "does not exist"]
+        ),
+        "{what}: {err}"
+    );
+    assert!(
+        has_line(&err, &["hint:", "MAILSEAL_HOME", "--keyring"]),
+        "{what}: {err}"
+    );
+    assert!(!dir.exists(), "{what} created {}", dir.display());
+}
+
+#[test]
+fn read_only_commands_refuse_a_missing_keyring_directory() {
+    let env = Env::new();
+    let typo = env.path("typo").join("keyring");
+    let msg = message("me@example.org", "bob@example.org", "typo", "hello");
+    let file = write(env.dir.path(), "msg.eml", &msg);
+    let file = s(&file);
+    let commands: [&[&str]; 9] = [
+        &["verify", file],
+        &["decrypt", file],
+        &["keyring", "list"],
+        &["keyring", "export", "me@example.org"],
+        &["trust", "check", "me@example.org"],
+        &["trust", "anchor", "list"],
+        &["sign", file],
+        &["encrypt", "-r", "bob@example.org", file],
+        &["keyring", "remove", "me@example.org"],
+    ];
+    for args in commands {
+        let out = env.run_in(&typo, args, b"");
+        assert_no_keyring(&out, &typo, &args.join(" "));
+    }
+    // From $MAILSEAL_HOME as well.
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mailseal"));
+    cmd.env("MAILSEAL_HOME", &typo).args(["keyring", "list"]);
+    let out = run_with_stdin(&mut cmd, b"");
+    assert_no_keyring(&out, &typo, "MAILSEAL_HOME keyring list");
+}
+
+#[test]
+fn write_commands_create_a_missing_keyring_and_say_so_once() {
+    let env = Env::new();
+    let dir = env.keyring();
+    let created = format!("created keyring {}", dir.display());
+    let generate = [
+        "keyring",
+        "generate",
+        "--openpgp",
+        "--email",
+        "me@example.org",
+        "--name",
+        "Me",
+    ];
+    let out = env.run(&generate, b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches(&created).count(), 1, "{err}");
+    assert!(dir.join("keyring.sqlite").is_file());
+    let err = text(&env.run(&generate, b"").stderr);
+    assert!(!err.contains("created keyring"), "{err}");
+
+    let exported = env.expect(&["keyring", "export", "me@example.org"], b"", 0);
+    let file = write(env.dir.path(), "me.asc", &exported);
+    let other = env.path("deeper").join("other");
+    let import = ["keyring", "import", s(&file)];
+    let out = env.run_in(&other, &import, b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!("created keyring {}", other.display())),
+        "{err}"
+    );
+    let err = text(&env.run_in(&other, &import, b"").stderr);
+    assert!(!err.contains("created keyring"), "{err}");
+
+    let quiet = env.path("quiet");
+    let out = env.run_in(&quiet, &["-q", "keyring", "import", s(&file)], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert!(quiet.join("keyring.sqlite").is_file());
+}
+
+#[test]
+fn read_only_command_in_an_empty_directory_writes_nothing() {
+    let env = Env::new();
+    let dir = env.path("empty");
+    std::fs::create_dir(&dir).unwrap();
+    let out = env.run_in(&dir, &["keyring", "list"], b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        has_line(&err, &["warning:", &dir.display().to_string()]),
+        "{err}"
+    );
+    let msg = message("me@example.org", "bob@example.org", "empty", "hello");
+    let out = env.run_in(&dir, &["verify"], &msg);
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -121,6 +121,8 @@ fn fail_unknown_ca_is_untrusted() {
     let w = world();
     let signed = w.env.expect(&["sign"], &alice_to_bob("ca", "x"), 0);
     let other = Env::new();
+    // An empty keyring directory: no anchor, no certificate.
+    std::fs::create_dir(other.keyring()).unwrap();
     let (v, code) = other.verdict(&signed);
     assert_eq!(code, 3, "{v}");
     assert_eq!(v["signatures"][0]["status"], "good");

@@ -21,7 +21,9 @@ Exit codes: 0 success (verify: good, trusted, from the sender, whole message); \
     after_help = "Examples:\n  mailseal sign < draft.eml > signed.eml\n  mailseal encrypt --sign -r bob@example.org < draft.eml | sendmail -t\n  mailseal decrypt --passphrase-file pw < mail.eml\n  mailseal --json verify mail.eml"
 )]
 pub struct Cli {
-    /// Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]
+    /// Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal].
+    /// Only `keyring import`, `keyring generate` and `trust anchor add` create it
+    /// (and say so); every other command refuses a directory that does not exist
     #[arg(long, global = true, value_name = "DIR")]
     pub keyring: Option<PathBuf>,
 

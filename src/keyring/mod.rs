@@ -25,6 +25,7 @@ mod export;
 pub mod generate;
 mod generate_pgp;
 mod import;
+mod open;
 mod openpgp;
 mod pgp_info;
 mod pgp_parse;
@@ -48,6 +49,7 @@ mod x509_recipients;
 
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
+pub use open::{default_dir, require_dir, OpenMode, Opened};
 pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
@@ -113,11 +115,25 @@ struct SealedKey {
 impl Keyring {
     /// Opens the keyring in `dir`, creating it (mode 0700) if needed.
     pub fn open(dir: &Path) -> Result<Self> {
-        let conn = schema::open_db(dir)?;
-        Ok(Keyring {
+        Ok(Keyring::open_with(dir, OpenMode::Create)?.0)
+    }
+
+    /// Opens the keyring in `dir` as `mode` allows; says what it found.
+    pub fn open_with(dir: &Path, mode: OpenMode) -> Result<(Self, Opened)> {
+        let found = dir.join(DB_FILE).is_file();
+        let (conn, opened) = match mode {
+            _ if found => (schema::open_db(dir)?, Opened::Found),
+            OpenMode::Create => (schema::open_db(dir)?, Opened::Created),
+            OpenMode::Existing => {
+                require_dir(dir)?;
+                (schema::open_empty()?, Opened::Empty)
+            }
+        };
+        let keyring = Keyring {
             dir: dir.to_path_buf(),
             conn: Mutex::new(conn),
-        })
+        };
+        Ok((keyring, opened))
     }
 
     pub fn dir(&self) -> &Path {
