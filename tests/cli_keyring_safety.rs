@@ -279,3 +279,97 @@ fn read_only_command_in_an_empty_directory_writes_nothing() {
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// A multipart/signed message without its parts.
+const MALFORMED: &[u8] = b"From: me@example.org\r\nContent-Type: multipart/signed; \
+protocol=\"application/pgp-signature\"; boundary=x\r\n\r\ngarbage\r\n";
+
+/// A PGP/MIME encrypted message whose content is not OpenPGP.
+const SEALED_GARBAGE: &[u8] = b"From: me@example.org\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=x\r\n\r\n\
+--x\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n\
+--x\r\nContent-Type: application/octet-stream\r\n\r\ngarbage\r\n--x--\r\n";
+
+/// The one JSON error object in `bytes`, with its exit code checked.
+fn json_error(bytes: &[u8], exit: i64, what: &str) -> serde_json::Value {
+    let v: serde_json::Value = serde_json::from_slice(bytes)
+        .unwrap_or_else(|e| panic!("{what}: not one JSON object ({e}): {}", text(bytes)));
+    assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{v}");
+    assert!(v["because"].is_array(), "{v}");
+    assert_eq!(v["exit"], exit, "{what}: {v}");
+    v
+}
+
+#[test]
+fn json_errors_of_report_commands_are_json_on_stdout() {
+    let env = Env::new();
+    env.generate_pgp("Me", "me@example.org");
+    let missing = env.path("missing.eml");
+    let out = env.run(&["--json", "verify", s(&missing)], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json_error(&out.stdout, 2, "verify of a missing file");
+    assert!(v["error"].as_str().unwrap().contains("missing.eml"), "{v}");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+
+    let out = env.run(&["--json", "verify"], MALFORMED);
+    assert_eq!(out.status.code(), Some(2));
+    json_error(&out.stdout, 2, "verify of a malformed message");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+
+    // Bare text: whatever verify makes of it, stdout is one JSON object
+    // with the exit code.
+    let out = env.run(&["--json", "verify"], b"just some text, no headers\n");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["exit"], i64::from(out.status.code().unwrap()), "{v}");
+
+    let out = env.run(&["--json", "keyring", "list", "nobody@example.org"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json_error(&out.stdout, 2, "list of an unknown address");
+    assert!(v["hint"].as_str().is_some(), "{v}");
+
+    let typo = env.path("typo");
+    let msg = message("me@example.org", "bob@example.org", "typo", "hello");
+    let out = env.run_in(&typo, &["--json", "verify"], &msg);
+    assert_eq!(out.status.code(), Some(2));
+    let v = json_error(&out.stdout, 2, "verify with a missing keyring");
+    assert!(v["error"].as_str().unwrap().contains("typo"), "{v}");
+    assert!(v["hint"].as_str().unwrap().contains("MAILSEAL_HOME"), "{v}");
+    assert!(!typo.exists());
+}
+
+#[test]
+fn json_errors_of_data_commands_are_json_on_stderr() {
+    let env = Env::new();
+    env.generate_pgp("Me", "me@example.org");
+    let stranger = message("nobody@example.org", "me@example.org", "x", "hello");
+    let cases: [(&[&str], &[u8], i32); 5] = [
+        (&["--json", "decrypt"], SEALED_GARBAGE, 2),
+        (&["--json", "decrypt"], &stranger, 4),
+        (&["--json", "sign"], &stranger, 2),
+        (
+            &["--json", "encrypt", "-r", "nobody@example.org"],
+            &stranger,
+            2,
+        ),
+        (
+            &["--json", "keyring", "export", "nobody@example.org"],
+            b"",
+            2,
+        ),
+    ];
+    for (args, stdin, exit) in cases {
+        let what = args.join(" ");
+        let out = env.run(args, stdin);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(exit), "{what}: {err}");
+        assert!(out.stdout.is_empty(), "{what} wrote to stdout");
+        json_error(&out.stderr, exit.into(), &what);
+    }
+    // Without --json, errors stay lines for people.
+    let out = env.run(&["decrypt"], SEALED_GARBAGE);
+    assert!(
+        text(&out.stderr).starts_with("error: "),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -31,7 +31,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "RFC3339-TIME")]
     pub at: Option<String>,
 
-    /// Print the verdict as JSON (one object per message)
+    /// Print the verdict as JSON (one object per message), and an error as one
+    /// object {"error", "because", "hint", "exit"}: on stdout, or on stderr for
+    /// sign, encrypt, decrypt and keyring export, whose stdout is a message or keys
     #[arg(long, global = true)]
     pub json: bool,
 

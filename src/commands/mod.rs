@@ -20,8 +20,22 @@ use crate::ctx::{Ctx, Output};
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::OpenMode;
 use crate::passphrase::PassphraseSource;
+use crate::report::{self, ErrorForm, Stream};
 use crate::time::Timestamp;
 use crate::trust::verdict::Protocol;
+
+/// Runs a parsed command line, reports a failure in the form the command
+/// line asks for, and returns the exit code.
+pub fn main(cli: Cli) -> ExitCode {
+    let form = error_form(&cli);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report::error(&e, form);
+            e.exit_code()
+        }
+    }
+}
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -44,6 +58,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Trust(cmd) => trust::dispatch(&ctx, cmd),
         Command::Generate(args) => generate::dispatch(args),
         Command::Sop(args) => sop::dispatch(&args),
+    }
+}
+
+/// Whether the command writes a message or keys to stdout (unless `-o`):
+/// its reports, and with `--json` its errors, then go to stderr, so a
+/// pipeline never takes them for the message.
+fn data_on_stdout(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Sign(_)
+            | Command::Encrypt(_)
+            | Command::Decrypt(_)
+            | Command::Keyring(KeyringCommand::Export { .. })
+    )
+}
+
+/// With `--json`, an error is a JSON object: on stderr where stdout
+/// carries data, else on stdout with the command's other reports. sop
+/// keeps its own conventions.
+fn error_form(cli: &Cli) -> ErrorForm {
+    match &cli.command {
+        Command::Sop(_) => ErrorForm::Human,
+        _ if !cli.json => ErrorForm::Human,
+        c if data_on_stdout(c) => ErrorForm::Json(Stream::Stderr),
+        _ => ErrorForm::Json(Stream::Stdout),
     }
 }
 
