@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use crate::error::Result;
-use crate::keyring::Keyring;
+use crate::keyring::{Keyring, OpenMode, Opened};
 use crate::passphrase::PassphraseSource;
 use crate::time::Timestamp;
 
@@ -18,6 +18,8 @@ pub enum Output {
 
 pub struct Ctx {
     pub keyring_dir: PathBuf,
+    /// Whether this command may create the keyring, or needs it to exist.
+    pub keyring_mode: OpenMode,
     /// Validity, expiry and revocation are judged as of this time.
     pub at: Timestamp,
     pub passphrase: PassphraseSource,
@@ -30,6 +32,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(
         keyring_dir: PathBuf,
+        keyring_mode: OpenMode,
         at: Timestamp,
         passphrase: PassphraseSource,
         output: Output,
@@ -37,6 +40,7 @@ impl Ctx {
     ) -> Self {
         Ctx {
             keyring_dir,
+            keyring_mode,
             at,
             passphrase,
             output,
@@ -52,8 +56,12 @@ impl Ctx {
         }
     }
 
-    /// The settings in the keyring directory (`mailseal.conf`).
+    /// The settings in the keyring directory (`mailseal.conf`). A missing
+    /// directory is refused as the keyring itself is.
     pub fn config(&self) -> Result<crate::config::Config> {
+        if self.keyring_mode == OpenMode::Existing {
+            crate::keyring::require_dir(&self.keyring_dir)?;
+        }
         crate::config::Config::load(&self.keyring_dir)
     }
 
@@ -68,11 +76,49 @@ impl Ctx {
         if let Some(k) = self.keyring.get() {
             return Ok(k);
         }
-        let k = Keyring::open(&self.keyring_dir)?;
+        let k = self.keyring_opener().open()?;
         Ok(self.keyring.get_or_init(|| k))
+    }
+
+    /// What opens this context's keyring, also on another thread (say,
+    /// while the input is read); see [`Ctx::adopt_keyring`].
+    pub fn keyring_opener(&self) -> KeyringOpener {
+        KeyringOpener {
+            dir: self.keyring_dir.clone(),
+            mode: self.keyring_mode,
+            verbosity: self.verbosity,
+        }
     }
 
     pub fn json(&self) -> bool {
         self.output == Output::Json
+    }
+}
+
+/// Opens the keyring as the command may ([`OpenMode`]) and says on stderr,
+/// unless `--quiet`, when it created one or found none.
+#[derive(Debug, Clone)]
+pub struct KeyringOpener {
+    dir: PathBuf,
+    mode: OpenMode,
+    verbosity: i8,
+}
+
+impl KeyringOpener {
+    pub fn open(&self) -> Result<Keyring> {
+        let (keyring, opened) = Keyring::open_with(&self.dir, self.mode)?;
+        if self.verbosity >= 0 {
+            match opened {
+                Opened::Found => {}
+                Opened::Created => eprintln!("created keyring {}", self.dir.display()),
+                Opened::Empty => eprintln!(
+                    "warning: {} holds no keyring ({}): working with an empty one; \
+                     `mailseal keyring import` makes one there",
+                    self.dir.display(),
+                    crate::keyring::DB_FILE
+                ),
+            }
+        }
+        Ok(keyring)
     }
 }

@@ -1,5 +1,6 @@
 //! The library's error type, and how each error maps to an exit code.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// The exit codes of SPEC.md section 2, a stable contract.
@@ -61,6 +62,14 @@ pub enum Error {
     #[error("unsupported {what}: {detail}")]
     Unsupported { what: &'static str, detail: String },
 
+    /// The keyring directory does not exist (and the command would only
+    /// read it). `default` is where the keyring is without `--keyring`.
+    #[error("the keyring directory {} does not exist", dir.display())]
+    NoKeyring {
+        dir: PathBuf,
+        default: Option<PathBuf>,
+    },
+
     /// A key or certificate that is needed is not in the keyring.
     #[error("no {what} found for {query}")]
     KeyNotFound { what: &'static str, query: String },
@@ -108,6 +117,15 @@ pub enum Error {
     /// lacks, shown one per line.
     #[error("cannot encrypt:{}", indented_lines(.0))]
     RecipientsMissing(Vec<String>),
+
+    /// A removal would delete secret keys, which the caller did not
+    /// allow: each one named, one per line. Nothing was removed.
+    #[error(
+        "this would remove {} secret key(s), which needs --secret:{}",
+        .0.len(),
+        indented_lines(.0)
+    )]
+    SecretKeyRemoval(Vec<String>),
 
     /// A cryptographic operation failed for a reason other than bad input.
     #[error("cryptographic operation failed: {0}")]
@@ -161,7 +179,14 @@ impl Error {
     }
 
     /// A suggestion for the user, where there is one.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<Cow<'static, str>> {
+        if let Error::NoKeyring { default, .. } = self {
+            return Some(no_keyring_hint(default.as_deref()).into());
+        }
+        self.static_hint().map(Cow::Borrowed)
+    }
+
+    fn static_hint(&self) -> Option<&'static str> {
         match self {
             Error::NoPassphraseSource(_) => {
                 Some("pass --passphrase-file FILE or --passphrase-fd N when running without a terminal")
@@ -176,12 +201,29 @@ impl Error {
             Error::Unauthenticated(_) => Some(
                 "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
             ),
+            Error::SecretKeyRemoval(_) => Some(
+                "nothing was removed; add --secret to remove the secret keys with their \
+                 certificates (`mailseal keyring export QUERY --secret -o FILE` keeps a copy)",
+            ),
             Error::Recipients(_) | Error::RecipientsMissing(_) => {
                 Some("import the recipient's certificate, or name recipients with -r")
             }
             _ => None,
         }
     }
+}
+
+/// Where the keyring is by default, and how to name another or make one.
+fn no_keyring_hint(default: Option<&std::path::Path>) -> String {
+    let here = match default {
+        Some(d) => format!(" (here {})", d.display()),
+        None => String::new(),
+    };
+    format!(
+        "without --keyring the keyring is $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal{here}; \
+         check the directory given with --keyring or MAILSEAL_HOME, or make a keyring there \
+         with `mailseal keyring import FILE` or `mailseal keyring generate`"
+    )
 }
 
 impl From<rusqlite::Error> for Error {

@@ -18,24 +18,5 @@ fn main() -> std::process::ExitCode {
         std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
     let cli = mailseal::cli::Cli::parse_with_sop_codes();
-    match mailseal::commands::run(cli) {
-        Ok(code) => std::process::ExitCode::from(code.code()),
-        Err(e) => {
-            report_error(&e);
-            std::process::ExitCode::from(e.exit_code().code())
-        }
-    }
-}
-
-/// `error: ...`, then each cause as `because: ...`, then a hint if any.
-fn report_error(e: &mailseal::Error) {
-    eprintln!("error: {e}");
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        eprintln!("because: {s}");
-        source = s.source();
-    }
-    if let Some(hint) = e.hint() {
-        eprintln!("hint: {hint}");
-    }
+    std::process::ExitCode::from(mailseal::commands::main(cli).code())
 }

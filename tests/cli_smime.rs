@@ -121,6 +121,8 @@ fn fail_unknown_ca_is_untrusted() {
     let w = world();
     let signed = w.env.expect(&["sign"], &alice_to_bob("ca", "x"), 0);
     let other = Env::new();
+    // An empty keyring directory: no anchor, no certificate.
+    std::fs::create_dir(other.keyring()).unwrap();
     let (v, code) = other.verdict(&signed);
     assert_eq!(code, 3, "{v}");
     assert_eq!(v["signatures"][0]["status"], "good");
@@ -388,8 +390,14 @@ fn keyring_list_export_remove() {
         0,
     );
     assert!(contains(&secret, b"-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    // Bob's PKCS#12 brought his secret key: removing it needs --secret.
     w.env
-        .expect(&["keyring", "remove", "bob@example.org"], b"", 0);
+        .expect(&["keyring", "remove", "bob@example.org"], b"", 2);
+    w.env.expect(
+        &["keyring", "remove", "--secret", "bob@example.org"],
+        b"",
+        0,
+    );
     w.env
         .expect(&["keyring", "list", "bob@example.org"], b"", 2);
 }

@@ -21,7 +21,9 @@ Exit codes: 0 success (verify: good, trusted, from the sender, whole message); \
     after_help = "Examples:\n  mailseal sign < draft.eml > signed.eml\n  mailseal encrypt --sign -r bob@example.org < draft.eml | sendmail -t\n  mailseal decrypt --passphrase-file pw < mail.eml\n  mailseal --json verify mail.eml"
 )]
 pub struct Cli {
-    /// Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]
+    /// Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal].
+    /// Only `keyring import`, `keyring generate` and `trust anchor add` create it
+    /// (and say so); every other command refuses a directory that does not exist
     #[arg(long, global = true, value_name = "DIR")]
     pub keyring: Option<PathBuf>,
 
@@ -29,7 +31,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "RFC3339-TIME")]
     pub at: Option<String>,
 
-    /// Print the verdict as JSON (one object per message)
+    /// Print the verdict as JSON (one object per message), and an error as one
+    /// object {"error", "because", "hint", "exit"}: on stdout, or on stderr for
+    /// sign, encrypt, decrypt and keyring export, whose stdout is a message or keys
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -291,10 +295,23 @@ included, still protected by your passphrase, as gpg and sq read them."
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Remove certificates of both protocols and their keys
+    /// Remove certificates of both protocols; with --secret also their secret keys
+    #[command(
+        long_about = "Remove the matching certificates of both protocols. Removing a secret key \
+(your own S/MIME private key or OpenPGP secret key) needs --secret: without it the command \
+removes nothing, names each secret key that would go and exits 2. With --secret each removed \
+secret key is named. Certificates without a secret key need no flag.\n\n\
+Only certificates and their keys are removed: trust anchors, CRLs, pins and web-of-trust roots \
+stay (the pins and roots of a removed certificate are named, and apply again if it is imported \
+again). One transaction: all or nothing.",
+        after_help = "Examples:\n  mailseal keyring remove bob@example.org\n  mailseal keyring export me@example.org --secret -o me-backup.txt\n  mailseal keyring remove me@example.org --secret"
+    )]
     Remove {
         /// E-mail address, fingerprint, key ID or name
         query: String,
+        /// Also remove secret keys (your own keys) that match
+        #[arg(long)]
+        secret: bool,
     },
     /// Generate a new key
     Generate(GenerateKeyArgs),

@@ -4,7 +4,6 @@ use super::{io, requested_protocol};
 use crate::cli::{CipherArg, EncryptArgs, KeyTransportArg};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
-use crate::keyring::Keyring;
 use crate::mime;
 use crate::openpgp::mail as pgp;
 use crate::openpgp::recipient_addresses as pgp_recipients;
@@ -20,11 +19,11 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     // it opens; for a small one, starting the thread pool would cost more
     // than it saves.
     let input = args.io.input.as_deref();
-    let dir = &ctx.keyring_dir;
+    let opener = ctx.keyring_opener();
     let (raw, keyring) = if io::is_large_file(input) {
-        rayon::join(|| io::read_input(input), || Keyring::open(dir))
+        rayon::join(|| io::read_input(input), || opener.open())
     } else {
-        (io::read_input(input), Keyring::open(dir))
+        (io::read_input(input), opener.open())
     };
     let raw = raw?;
     ctx.adopt_keyring(keyring?);

@@ -8,8 +8,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::generate::{generate_smime, KeyAlgorithm};
 use crate::keyring::{
-    generate_openpgp, pgp_info, ImportSummary, PgpInfo, PgpProfile, StoredCert, StoredPgpCert,
-    DEFAULT_PGP_DAYS,
+    generate_openpgp, pgp_info, ImportSummary, PgpInfo, PgpProfile, Removal, StoredCert,
+    StoredPgpCert, DEFAULT_PGP_DAYS,
 };
 use crate::report::{emit, Stream};
 use crate::safe::Safe;
@@ -37,19 +37,7 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
             }
             Ok(ExitCode::Ok)
         }
-        KeyringCommand::Remove { query } => {
-            let n = ctx.keyring()?.remove(&query)?;
-            if n == 0 {
-                return Err(Error::KeyNotFound {
-                    what: "certificate",
-                    query,
-                });
-            }
-            if ctx.verbosity >= 0 {
-                eprintln!("removed {n} certificate(s)");
-            }
-            Ok(ExitCode::Ok)
-        }
+        KeyringCommand::Remove { query, secret } => remove(ctx, query, secret),
         KeyringCommand::Generate(args) => generate(ctx, &args),
     }
 }
@@ -74,6 +62,85 @@ fn import(ctx: &Ctx, files: &[std::path::PathBuf]) -> Result<ExitCode> {
         eprintln!("{}", import_message(&total));
     }
     Ok(ExitCode::Ok)
+}
+
+/// `keyring remove`: what went (each secret key named) on stderr, or as
+/// JSON on stdout; the kept pins and roots of removed certificates.
+fn remove(ctx: &Ctx, query: String, secret: bool) -> Result<ExitCode> {
+    let removal = ctx.keyring()?.remove(&query, secret)?;
+    if removal.removed.is_empty() {
+        return Err(Error::KeyNotFound {
+            what: "certificate",
+            query,
+        });
+    }
+    if ctx.json() {
+        emit(Stream::Stdout, &(removal_json(&removal).to_string() + "\n"));
+    }
+    if ctx.verbosity >= 0 {
+        eprint!("{}", removal_message(&removal));
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// One line per certificate and per secret key removed, one per kept
+/// statement, then the counts.
+fn removal_message(removal: &Removal) -> String {
+    let mut out = String::new();
+    for r in &removal.removed {
+        let _ = writeln!(out, "removed certificate {}", r.describe());
+        if r.secret_key {
+            let _ = writeln!(out, "removed secret key {}", r.describe());
+        }
+    }
+    for p in &removal.kept_pins {
+        let _ = writeln!(
+            out,
+            "kept your pin of {} to {} (it applies again if the certificate is imported again)",
+            Safe(&p.email),
+            p.fingerprint
+        );
+    }
+    for (fpr, amount) in &removal.kept_roots {
+        let _ = writeln!(
+            out,
+            "kept your web-of-trust root {fpr} (amount {amount}; it applies again if the \
+             certificate is imported again)"
+        );
+    }
+    let secrets = removal.removed.iter().filter(|r| r.secret_key).count();
+    let _ = write!(out, "removed {} certificate(s)", removal.removed.len());
+    if secrets > 0 {
+        let _ = write!(out, " and {secrets} secret key(s)");
+    }
+    out.push('\n');
+    out
+}
+
+fn removal_json(removal: &Removal) -> serde_json::Value {
+    let removed: Vec<serde_json::Value> = removal
+        .removed
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "protocol": r.protocol,
+                "fingerprint": r.fingerprint,
+                "emails": r.emails,
+                "secret_key": r.secret_key,
+            })
+        })
+        .collect();
+    let pins: Vec<serde_json::Value> = removal
+        .kept_pins
+        .iter()
+        .map(|p| serde_json::json!({"fingerprint": p.fingerprint, "email": p.email}))
+        .collect();
+    let roots: Vec<serde_json::Value> = removal
+        .kept_roots
+        .iter()
+        .map(|(f, a)| serde_json::json!({"fingerprint": f, "amount": a}))
+        .collect();
+    serde_json::json!({"removed": removed, "kept_pins": pins, "kept_roots": roots})
 }
 
 fn add_summary(total: &mut ImportSummary, s: &ImportSummary) {

@@ -15,12 +15,27 @@ pub mod verify;
 
 use std::path::PathBuf;
 
-use crate::cli::{Cli, Command, ProtocolFlags};
+use crate::cli::{AnchorCommand, Cli, Command, KeyringCommand, ProtocolFlags, TrustCommand};
 use crate::ctx::{Ctx, Output};
 use crate::error::{Error, ExitCode, Result};
+use crate::keyring::OpenMode;
 use crate::passphrase::PassphraseSource;
+use crate::report::{self, ErrorForm, Stream};
 use crate::time::Timestamp;
 use crate::trust::verdict::Protocol;
+
+/// Runs a parsed command line, reports a failure in the form the command
+/// line asks for, and returns the exit code.
+pub fn main(cli: Cli) -> ExitCode {
+    let form = error_form(&cli);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report::error(&e, form);
+            e.exit_code()
+        }
+    }
+}
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -29,6 +44,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return sop::dispatch(args);
     }
     let ctx = context(&cli)?;
+    // A keyring that must exist is checked before any input is read: a
+    // mail client piping a message in learns at once what is wrong.
+    if keyring_mode(&cli.command) == Some(OpenMode::Existing) {
+        crate::keyring::require_dir(&ctx.keyring_dir)?;
+    }
     match cli.command {
         Command::Sign(args) => sign::dispatch(&ctx, args),
         Command::Encrypt(args) => encrypt::dispatch(&ctx, args),
@@ -38,6 +58,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Trust(cmd) => trust::dispatch(&ctx, cmd),
         Command::Generate(args) => generate::dispatch(args),
         Command::Sop(args) => sop::dispatch(&args),
+    }
+}
+
+/// Whether the command writes a message or keys to stdout (unless `-o`):
+/// its reports, and with `--json` its errors, then go to stderr, so a
+/// pipeline never takes them for the message.
+fn data_on_stdout(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Sign(_)
+            | Command::Encrypt(_)
+            | Command::Decrypt(_)
+            | Command::Keyring(KeyringCommand::Export { .. })
+    )
+}
+
+/// With `--json`, an error is a JSON object: on stderr where stdout
+/// carries data, else on stdout with the command's other reports. sop
+/// keeps its own conventions.
+fn error_form(cli: &Cli) -> ErrorForm {
+    match &cli.command {
+        Command::Sop(_) => ErrorForm::Human,
+        _ if !cli.json => ErrorForm::Human,
+        c if data_on_stdout(c) => ErrorForm::Json(Stream::Stderr),
+        _ => ErrorForm::Json(Stream::Stdout),
     }
 }
 
@@ -64,6 +109,7 @@ fn context(cli: &Cli) -> Result<Ctx> {
     };
     Ok(Ctx::new(
         keyring_dir(cli.keyring.clone())?,
+        keyring_mode(&cli.command).unwrap_or(OpenMode::Existing),
         at,
         passphrase,
         output,
@@ -74,17 +120,24 @@ fn context(cli: &Cli) -> Result<Ctx> {
 /// `--keyring DIR`, else `$MAILSEAL_HOME`, else `$XDG_DATA_HOME/mailseal`,
 /// else `~/.local/share/mailseal`.
 fn keyring_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
-    let non_empty = |v: &str| {
-        std::env::var_os(v)
-            .filter(|s| !s.is_empty())
-            .map(PathBuf::from)
-    };
-    flag.or_else(|| non_empty("MAILSEAL_HOME"))
-        .or_else(|| non_empty("XDG_DATA_HOME").map(|d| d.join("mailseal")))
-        .or_else(|| non_empty("HOME").map(|h| h.join(".local/share/mailseal")))
-        .ok_or_else(|| {
-            Error::Usage("no keyring directory: pass --keyring DIR or set MAILSEAL_HOME".into())
-        })
+    flag.or_else(crate::keyring::default_dir).ok_or_else(|| {
+        Error::Usage("no keyring directory: pass --keyring DIR or set MAILSEAL_HOME".into())
+    })
+}
+
+/// Only the commands that add to the keyring from nothing create it.
+/// Every other one, including those that change or remove what is there
+/// (`trust pin`, `trust root`, `keyring remove`), refuses a directory
+/// that does not exist: a mistyped `--keyring` must not become an empty
+/// keyring in which no signer is trusted and nothing says why. `None`:
+/// the command uses no keyring.
+fn keyring_mode(command: &Command) -> Option<OpenMode> {
+    match command {
+        Command::Keyring(KeyringCommand::Import { .. } | KeyringCommand::Generate(_))
+        | Command::Trust(TrustCommand::Anchor(AnchorCommand::Add { .. })) => Some(OpenMode::Create),
+        Command::Generate(_) | Command::Sop(_) => None,
+        _ => Some(OpenMode::Existing),
+    }
 }
 
 /// The protocol the flags ask for; `None` lets the command decide.

@@ -26,6 +26,7 @@ pub mod generate;
 mod generate_pgp;
 mod import;
 mod names;
+mod open;
 mod openpgp;
 mod pgp_info;
 mod pgp_parse;
@@ -36,6 +37,7 @@ mod pgp_store;
 mod pkcs12;
 mod protect;
 mod query;
+mod remove;
 pub mod roots;
 mod schema;
 mod sigcache;
@@ -48,9 +50,11 @@ mod x509_recipients;
 
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
+pub use open::{default_dir, require_dir, OpenMode, Opened};
 pub use openpgp::StoredPgpCert;
 pub use pgp_info::{info as pgp_info, PgpInfo};
 pub use pgp_recipients::{JudgedRecipient, RecipientCandidate};
+pub use remove::{Removal, Removed};
 pub use schema::DB_FILE;
 pub use x509_recipients::KeptRecipient;
 
@@ -112,11 +116,25 @@ struct SealedKey {
 impl Keyring {
     /// Opens the keyring in `dir`, creating it (mode 0700) if needed.
     pub fn open(dir: &Path) -> Result<Self> {
-        let conn = schema::open_db(dir)?;
-        Ok(Keyring {
+        Ok(Keyring::open_with(dir, OpenMode::Create)?.0)
+    }
+
+    /// Opens the keyring in `dir` as `mode` allows; says what it found.
+    pub fn open_with(dir: &Path, mode: OpenMode) -> Result<(Self, Opened)> {
+        let found = dir.join(DB_FILE).is_file();
+        let (conn, opened) = match mode {
+            _ if found => (schema::open_db(dir)?, Opened::Found),
+            OpenMode::Create => (schema::open_db(dir)?, Opened::Created),
+            OpenMode::Existing => {
+                require_dir(dir)?;
+                (schema::open_empty()?, Opened::Empty)
+            }
+        };
+        let keyring = Keyring {
             dir: dir.to_path_buf(),
             conn: Mutex::new(conn),
-        })
+        };
+        Ok((keyring, opened))
     }
 
     pub fn dir(&self) -> &Path {
@@ -298,24 +316,6 @@ impl Keyring {
     /// Removes anchors matching `query`; returns how many.
     pub fn remove_anchor(&self, query: &str) -> Result<usize> {
         self.write(|tx| store::remove_anchors(tx, query))
-    }
-
-    /// Removes certificates of either protocol (and their secret keys)
-    /// matching `query`; returns how many.
-    pub fn remove(&self, query: &str) -> Result<usize> {
-        if query.trim().is_empty() {
-            return Err(Error::Usage(
-                "an empty query would remove every certificate".into(),
-            ));
-        }
-        let query = Query::parse(query);
-        self.write(|tx| {
-            let mut removed = 0;
-            for found in query::find(tx, &query)? {
-                removed += usize::from(store::remove_cert(tx, &found.fingerprint)?);
-            }
-            Ok(removed + openpgp::remove(tx, &query)?)
-        })
     }
 }
 

@@ -258,15 +258,6 @@ fn merge_and_put(tx: &Connection, cert: Cert) -> Result<(Change, usize)> {
     Ok((change, added))
 }
 
-/// Removes the OpenPGP certificates matching `query`; returns how many.
-pub(super) fn remove(tx: &Connection, query: &Query) -> Result<usize> {
-    let mut removed = 0;
-    for found in pgp_store::find(tx, query)? {
-        removed += usize::from(pgp_store::remove(tx, &found.fingerprint)?);
-    }
-    Ok(removed)
-}
-
 /// Armored certificates matching `query`, one block each; with `secret`
 /// the transferable secret keys ("PRIVATE KEY BLOCK", still encrypted) of
 /// those that have one. Local (non-exportable) signatures are left out.

@@ -255,7 +255,7 @@ mod tests {
         // And removing the certificate removes its rows.
         let a = judged(&k, "a@example.org");
         k.store_pgp_recipients("v1", &[a]).unwrap();
-        k.remove(&cert.fingerprint().to_hex()).unwrap();
+        k.remove(&cert.fingerprint().to_hex(), true).unwrap();
         let conn = k.conn().unwrap();
         let left: i64 = conn
             .query_row("SELECT count(*) FROM pgp_recipients", [], |r| r.get(0))

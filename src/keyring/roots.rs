@@ -30,15 +30,7 @@ impl Keyring {
     /// The web-of-trust roots the user chose, with their amounts
     /// (1..=120), by fingerprint.
     pub fn pgp_roots(&self) -> Result<Vec<(String, u8)>> {
-        let conn = self.conn()?;
-        let mut stmt =
-            conn.prepare_cached("SELECT fingerprint, amount FROM pgp_roots ORDER BY fingerprint")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        rows.map(|row| {
-            let (fpr, amount) = row?;
-            Ok((fpr, stored_amount(amount)?))
-        })
-        .collect()
+        read_roots(&*self.conn()?)
     }
 
     /// Makes `fingerprint` (an OpenPGP fingerprint, any case, spaces or
@@ -69,28 +61,7 @@ impl Keyring {
 
     /// Every pinned binding, by fingerprint and address.
     pub fn pins(&self) -> Result<Vec<Pin>> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT fingerprint, email, protocol, created FROM pins ORDER BY fingerprint, email",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (fingerprint, email, protocol, created) = row?;
-            Ok(Pin {
-                fingerprint,
-                email,
-                protocol: stored_protocol(&protocol)?,
-                created: stored_time(created)?,
-            })
-        })
-        .collect()
+        read_pins(&*self.conn()?)
     }
 
     /// Records that the user pinned `fingerprint` for `email` at `at`.
@@ -143,6 +114,43 @@ impl Keyring {
             .optional()?
             .is_some())
     }
+}
+
+/// [`Keyring::pgp_roots`] on a connection (or inside a transaction).
+pub(super) fn read_roots(conn: &Connection) -> Result<Vec<(String, u8)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT fingerprint, amount FROM pgp_roots ORDER BY fingerprint")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    rows.map(|row| {
+        let (fpr, amount) = row?;
+        Ok((fpr, stored_amount(amount)?))
+    })
+    .collect()
+}
+
+/// [`Keyring::pins`] on a connection (or inside a transaction).
+pub(super) fn read_pins(conn: &Connection) -> Result<Vec<Pin>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT fingerprint, email, protocol, created FROM pins ORDER BY fingerprint, email",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (fingerprint, email, protocol, created) = row?;
+        Ok(Pin {
+            fingerprint,
+            email,
+            protocol: stored_protocol(&protocol)?,
+            created: stored_time(created)?,
+        })
+    })
+    .collect()
 }
 
 fn remove_pins(tx: &Connection, fpr: &str, email: Option<&str>) -> Result<usize> {

@@ -210,6 +210,15 @@ pub fn open_db(dir: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// An empty keyring database in memory, with the current schema: what a
+/// command that only reads works on in a directory without a keyring.
+pub fn open_empty() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
 /// Retries `f` while SQLite reports the database busy, up to the busy
 /// timeout. SQLite skips its busy handler where waiting could deadlock:
 /// switching a fresh file to WAL while another connection does the same.

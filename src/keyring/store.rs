@@ -112,6 +112,14 @@ pub(crate) fn crls(conn: &Connection) -> Result<Vec<Vec<u8>>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The fingerprints of the certificates with this public key.
+pub(crate) fn certs_with_spki(conn: &Connection, spki_sha256: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT fingerprint FROM x509_certs WHERE spki_sha256 = ?1")?;
+    let rows = stmt.query_map([spki_sha256], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Removes a certificate, and its secret key if no other certificate
 /// shares the public key. Returns whether the certificate was there.
 pub(crate) fn remove_cert(conn: &Connection, fingerprint: &str) -> Result<bool> {

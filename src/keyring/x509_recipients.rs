@@ -190,7 +190,7 @@ mod tests {
         assert!(candidates(&k, "nobody@example.org").is_empty());
         // Removing the certificate removes its row.
         assert_eq!(kept_rows(&k), 1);
-        k.remove(&kept[0].fingerprint).unwrap();
+        k.remove(&kept[0].fingerprint, false).unwrap();
         assert_eq!(kept_rows(&k), 0);
     }
 

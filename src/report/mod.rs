@@ -5,6 +5,7 @@ pub mod human;
 use std::io::Write;
 
 use crate::ctx::Ctx;
+use crate::error::Error;
 use crate::trust::verdict::Verdict;
 
 /// Where a report goes: stdout when the command has no other output,
@@ -25,6 +26,50 @@ pub fn verdict(ctx: &Ctx, v: &Verdict, stream: Stream) {
         human::verdict(v, ctx.verbosity > 0)
     };
     emit(stream, &text);
+}
+
+/// How a failed command reports its error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorForm {
+    /// `error: ...`, `because: ...` and `hint: ...` lines on stderr.
+    Human,
+    /// One JSON object on the stream: `{"error": "...", "because":
+    /// ["..."], "hint": "...", "exit": N}` (no hint when there is none).
+    Json(Stream),
+}
+
+/// Prints a command's error in `form`.
+pub fn error(e: &Error, form: ErrorForm) {
+    let mut because = Vec::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        because.push(s.to_string());
+        source = s.source();
+    }
+    let hint = e.hint();
+    match form {
+        ErrorForm::Human => {
+            let mut text = format!("error: {e}\n");
+            for b in &because {
+                text.push_str(&format!("because: {b}\n"));
+            }
+            if let Some(h) = &hint {
+                text.push_str(&format!("hint: {h}\n"));
+            }
+            emit(Stream::Stderr, &text);
+        }
+        ErrorForm::Json(stream) => {
+            let mut object = serde_json::json!({
+                "error": e.to_string(),
+                "because": because,
+                "exit": e.exit_code().code(),
+            });
+            if let Some(h) = hint {
+                object["hint"] = serde_json::Value::from(h.into_owned());
+            }
+            emit(stream, &(object.to_string() + "\n"));
+        }
+    }
 }
 
 /// Writes text to a stream, ignoring a closed pipe.

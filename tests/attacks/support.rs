@@ -13,7 +13,7 @@ use crate::common::*;
 /// What `mailseal --json verify` said about a message.
 pub struct Checked {
     pub code: i32,
-    /// The verdict, when one was printed (none for exit 2).
+    /// The verdict, or on exit 2 the JSON error object.
     pub v: Value,
     pub stderr: String,
 }
@@ -36,17 +36,27 @@ impl Checked {
     }
 }
 
-/// `--json verify` of `msg`; the verdict may be absent only on exit 2.
+/// `--json verify` of `msg`: a verdict, or an error object on exit 2.
 pub fn verify(env: &Env, msg: &[u8]) -> Checked {
     let out = env.run(&["--json", "verify"], msg);
     let code = out.status.code().unwrap_or(-1);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     assert!(
-        !v.is_null() || code == 2,
-        "verify printed no verdict (exit {code}): {stderr}"
+        !v.is_null(),
+        "verify printed no JSON (exit {code}): {stderr}"
     );
     Checked { code, v, stderr }
+}
+
+/// Asserts that `bytes` are one JSON error object for exit `code`.
+pub fn json_error(case: &str, bytes: &[u8], code: i32) {
+    let v: Value = serde_json::from_slice(bytes).unwrap_or(Value::Null);
+    assert!(
+        v["error"].is_string() && v["exit"] == code,
+        "{case}: not a JSON error for exit {code}: {}",
+        String::from_utf8_lossy(bytes)
+    );
 }
 
 /// Asserts the exit code, the verdict word and the statuses (in any
@@ -71,17 +81,21 @@ pub fn expect(
     c
 }
 
-/// Asserts that verify refuses the input as malformed (exit 2, an
-/// `error:` line, no verdict that could be read as trusted).
+/// Asserts that verify refuses the input as malformed (exit 2, an error,
+/// no verdict that could be read as trusted): a JSON error object with
+/// `--json`, an `error:` line without.
 pub fn expect_malformed(case: &str, env: &Env, msg: &[u8]) {
     let c = verify(env, msg);
     assert_eq!(c.code, 2, "{case}: {} {}", c.v, c.stderr);
-    assert!(c.stderr.starts_with("error: "), "{case}: {}", c.stderr);
     assert!(
-        c.v.is_null() || c.v["verdict"] == "error",
+        c.v["verdict"] == "error" || c.v["error"].is_string(),
         "{case}: {}",
         c.v
     );
+    assert!(c.v["verdict"].is_null() || c.v["verdict"] == "error");
+    let out = env.run(&["verify"], msg);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: "), "{case}: {stderr}");
 }
 
 /// The human report of `verify`.
@@ -106,11 +120,13 @@ pub fn refuse_decrypt(case: &str, env: &Env, msg: &[u8], args: &[&str], code: i3
         "{case}: stdout with -o: {:?}",
         out.stdout
     );
+    json_error(case, &out.stderr, code);
     let mut to_stdout = vec!["decrypt"];
     to_stdout.extend_from_slice(args);
     let out = env.run(&to_stdout, msg);
     assert_eq!(out.status.code(), Some(code), "{case}: to stdout");
     assert!(out.stdout.is_empty(), "{case}: plaintext on stdout");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(stderr.starts_with("error: "), "{case}: {stderr}");
     stderr
 }

@@ -101,9 +101,14 @@ impl Env {
 
     /// The binary with --keyring and --passphrase-file set.
     pub fn cmd(&self) -> Command {
+        self.cmd_in(&self.keyring())
+    }
+
+    /// [`Env::cmd`] with another keyring directory.
+    pub fn cmd_in(&self, keyring: &Path) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_mailseal"));
         c.arg("--keyring")
-            .arg(self.keyring())
+            .arg(keyring)
             .arg("--passphrase-file")
             .arg(self.path("pass"))
             .stdin(Stdio::null());
@@ -113,7 +118,12 @@ impl Env {
     /// Runs mailseal with `args` (at the fixed time [`AT`] unless they
     /// give `--at`), feeding `stdin`.
     pub fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
-        let mut cmd = self.cmd();
+        self.run_in(&self.keyring(), args, stdin)
+    }
+
+    /// [`Env::run`] with another keyring directory.
+    pub fn run_in(&self, keyring: &Path, args: &[&str], stdin: &[u8]) -> Output {
+        let mut cmd = self.cmd_in(keyring);
         if !args.contains(&"--at") {
             cmd.args(["--at", AT]);
         }

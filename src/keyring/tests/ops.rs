@@ -33,13 +33,32 @@ fn removes_certificates_and_unshared_keys() {
     );
     assert_eq!(k.with_secret().unwrap().len(), 3);
 
-    assert_eq!(k.remove("alice@example.org").unwrap(), 1);
-    // The key stays: Alice Two still uses it.
+    // The key stays: Alice Two still uses it, so no --secret is needed.
+    let removal = k.remove("alice@example.org", false).unwrap();
+    assert_eq!(removal.removed.len(), 1);
+    assert!(!removal.removed[0].secret_key);
     assert_unlocks(&k, "alice2@example.org", PASS);
-    assert_eq!(k.remove("Alice Two").unwrap(), 1);
+    // Now the key would go: refused, nothing removed, the key named.
+    let two = k.by_email("alice2@example.org").unwrap()[0]
+        .fingerprint
+        .clone();
+    match k.remove("Alice Two", false) {
+        Err(Error::SecretKeyRemoval(named)) => {
+            assert_eq!(named, [format!("S/MIME {two} alice2@example.org")]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_unlocks(&k, "alice2@example.org", PASS);
+    let removal = k.remove("Alice Two", true).unwrap();
+    assert_eq!(removal.removed.len(), 1);
+    assert!(removal.removed[0].secret_key);
     assert_eq!(k.with_secret().unwrap().len(), 1);
-    assert_eq!(k.remove("nobody@example.org").unwrap(), 0);
-    assert!(matches!(k.remove("  "), Err(Error::Usage(_))));
+    assert!(k
+        .remove("nobody@example.org", false)
+        .unwrap()
+        .removed
+        .is_empty());
+    assert!(matches!(k.remove("  ", true), Err(Error::Usage(_))));
     // Re-importing Alice's certificate does not bring the key back.
     import(&k, &s.read("alice.pem"));
     assert!(!k.by_email("alice@example.org").unwrap()[0].has_secret);
