@@ -57,6 +57,12 @@ pub enum Error {
     #[error("malformed {what}: {detail}")]
     Malformed { what: &'static str, detail: String },
 
+    /// Input to sign or encrypt that is not an RFC 5322 message (SPEC
+    /// section 2). `detail` names a line by its number and never quotes
+    /// the input: it may be the secret.
+    #[error("the input is not an RFC 5322 message: {detail}")]
+    NotAMessage { detail: String, hint: &'static str },
+
     /// Well-formed input that uses something we do not implement.
     #[error("unsupported {what}: {detail}")]
     Unsupported { what: &'static str, detail: String },
@@ -168,6 +174,7 @@ impl Error {
             Error::Unauthenticated(_) => Some(
                 "pass --legacy-cbc to accept it anyway; an attacker may have changed the text (EFAIL)",
             ),
+            Error::NotAMessage { hint, .. } => Some(hint),
             Error::Recipients(_) | Error::RecipientsMissing(_) => {
                 Some("import the recipient's certificate, or name recipients with -r")
             }

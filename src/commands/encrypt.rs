@@ -1,6 +1,6 @@
 //! `mailseal encrypt`
 
-use super::{io, requested_protocol};
+use super::{input, io, requested_protocol};
 use crate::cli::{CipherArg, EncryptArgs, KeyTransportArg};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
@@ -26,7 +26,7 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     } else {
         (io::read_input(input), Keyring::open(dir))
     };
-    let raw = raw?;
+    let raw = input::message(raw?)?;
     ctx.adopt_keyring(keyring?);
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,
@@ -117,7 +117,7 @@ fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
                 .join(", ")
         )));
     };
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let visible: Vec<String> = pgp_recipients(&headers)
         .into_iter()
         .filter(|(_, hidden)| !hidden)
@@ -159,7 +159,7 @@ fn hidden_recipients(raw: &[u8], args: &EncryptArgs) -> Result<Vec<String>> {
     if !args.recipients.is_empty() {
         return Ok(Vec::new());
     }
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let senders: Vec<String> = if args.no_self {
         Vec::new()
     } else {

@@ -1,6 +1,6 @@
 //! `mailseal sign`
 
-use super::{io, requested_protocol};
+use super::{input, io, requested_protocol};
 use crate::cli::SignArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
@@ -11,7 +11,7 @@ use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
-    let raw = io::read_input(args.io.input.as_deref())?;
+    let raw = input::message(io::read_input(args.io.input.as_deref())?)?;
     let protocol = match asked {
         Some(p) => p,
         None if args.opaque => Protocol::Smime,
@@ -40,7 +40,7 @@ pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
 /// signer has an own key for it, else the other one; `--opaque` asks for
 /// S/MIME.
 fn default_protocol(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Protocol> {
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let keyring = ctx.keyring()?;
     let has_pgp = || pgp::has_signer(keyring, &headers, signer, ctx.at);
     Ok(match ctx.config()?.prefer {
