@@ -11,6 +11,9 @@
 
 mod common;
 
+use std::path::Path;
+use std::process::Command;
+
 use common::gpg::Gpg;
 use common::*;
 
@@ -27,8 +30,7 @@ fn secret_text() -> Vec<u8> {
 
 struct Both {
     w: World,
-    /// gpg's home, kept until the test ends.
-    _gpg: Gpg,
+    gpg: Gpg,
 }
 
 impl Both {
@@ -57,7 +59,7 @@ fn both() -> Both {
         b"",
         0,
     );
-    Both { w, _gpg: gpg }
+    Both { w, gpg }
 }
 
 /// Every way of composing: both commands, both protocols, S/MIME opaque,
@@ -226,6 +228,12 @@ fn outer_header(msg: &[u8]) -> &[u8] {
     &msg[..find(msg, b"\r\n\r\n")]
 }
 
+/// The decoded body of a MIME entity or message.
+fn decoded_body(entity: &[u8]) -> Vec<u8> {
+    let (headers, body) = mailseal::mime::split_headers(entity).unwrap();
+    mailseal::mime::decode_body(&headers, body).unwrap()
+}
+
 fn messages() -> Vec<(&'static str, Vec<u8>)> {
     let lf = format!(
         "From: Alice <alice@example.org>\nTo: Bob <bob@example.org>\nSubject: lf\n\n{FIRST}\n\n{LATER}\n"
@@ -275,4 +283,258 @@ fn messages_with_crlf_lf_and_folded_headers_are_accepted() {
         outer_header(&enc),
         b"Subject: a subject\r\n  folded over lines\r\n"
     ));
+}
+
+/// Wrapped text as it comes back: carried as text/plain, its line ends
+/// become CRLF (RFC 2046 section 4.1.1); every other byte stays.
+fn with_crlf(text: &[u8]) -> Vec<u8> {
+    String::from_utf8(text.to_vec())
+        .unwrap()
+        .replace('\n', "\r\n")
+        .into_bytes()
+}
+
+/// Text a user may want to send: UTF-8, a line starting with "From ",
+/// trailing white space, and secrets in every paragraph.
+fn text_to_wrap() -> Vec<u8> {
+    format!("Grüße, {FIRST}: the code is 9876\nFrom here on   \n\n{LATER}\n").into_bytes()
+}
+
+/// A binary file: NUL bytes, every byte value, and the markers.
+fn binary_to_wrap() -> Vec<u8> {
+    let mut data: Vec<u8> = (0..=255u8).collect();
+    data.extend_from_slice(FIRST.as_bytes());
+    data.extend_from_slice(b"\0\r\n\n\r");
+    data.extend_from_slice(LATER.as_bytes());
+    data
+}
+
+/// Checks the outer header of a wrapped message: the fields given, and
+/// no byte of the content.
+fn assert_wrapped_outer(msg: &[u8], subject: &str) {
+    let outer = String::from_utf8_lossy(outer_header(msg)).into_owned();
+    assert!(outer.contains("From: <alice@example.org>\r\n"), "{outer}");
+    assert!(outer.contains("To: <bob@example.org>\r\n"), "{outer}");
+    assert!(
+        outer.contains(&format!("Subject: {subject}\r\n")),
+        "{outer}"
+    );
+    assert!(
+        outer.contains("Date: Mon, 1 Jun 2026 12:00:00 +0000\r\n"),
+        "{outer}"
+    );
+    assert!(outer.contains("Message-ID: <"), "{outer}");
+    for m in MARKERS {
+        assert!(!outer.contains(m), "{m} in the outer header: {outer}");
+    }
+    assert!(
+        !outer.contains("secret-"),
+        "the file name is outside: {outer}"
+    );
+}
+
+fn wrap_args<'a>(protocol: &'a str, input: &'a Path) -> Vec<&'a str> {
+    vec![
+        "encrypt",
+        protocol,
+        "--wrap",
+        "--from",
+        "alice@example.org",
+        "--to",
+        "bob@example.org",
+        "--subject",
+        "wrapped",
+        s(input),
+    ]
+}
+
+/// The inner entity as a peer decrypts it: `openssl cms -decrypt` as bob
+/// for S/MIME, `gpg --decrypt` for OpenPGP.
+fn peer_decrypts(b: &Both, protocol: &str, enc: &[u8]) -> Vec<u8> {
+    let d = b.env().dir.path();
+    if protocol == "--smime" {
+        let f = write(d, "peer.eml", enc);
+        let bob = &b.w.bob;
+        run_ok(Command::new("openssl").args([
+            "cms",
+            "-decrypt",
+            "-in",
+            s(&f),
+            "-recip",
+            s(&bob.cert),
+            "-inkey",
+            s(&bob.key),
+        ]))
+        .stdout
+    } else {
+        let (_, body_part) = two_parts(enc);
+        let armored = write(d, "peer.asc", &part_body(&body_part));
+        b.gpg.run(&["--decrypt", s(&armored)]).stdout
+    }
+}
+
+#[test]
+fn wrap_protects_bare_text_for_both_protocols() {
+    let b = both();
+    let text = text_to_wrap();
+    let input = write(b.env().dir.path(), "notes.txt", &text);
+    let expected = with_crlf(&text);
+    for protocol in ["--smime", "--openpgp"] {
+        let enc = b.env().expect(&wrap_args(protocol, &input), b"", 0);
+        assert_wrapped_outer(&enc, "wrapped");
+        assert!(!contains(&enc, "Grüße".as_bytes()), "{protocol}");
+        let ours = b.env().expect(&["decrypt"], &enc, 0);
+        let head = String::from_utf8_lossy(outer_header(&ours)).into_owned();
+        assert!(head.contains("text/plain; charset=utf-8"), "{head}");
+        assert_eq!(decoded_body(&ours), expected, "{protocol}");
+        let peer = peer_decrypts(&b, protocol, &enc);
+        assert_eq!(decoded_body(&peer), expected, "{protocol}");
+    }
+    // From standard input too.
+    let enc = b.env().expect(
+        &[
+            "encrypt",
+            "--wrap",
+            "--from",
+            "alice@example.org",
+            "--to",
+            "bob@example.org",
+        ],
+        &text,
+        0,
+    );
+    let ours = b.env().expect(&["decrypt"], &enc, 0);
+    assert_eq!(decoded_body(&ours), expected);
+}
+
+#[test]
+fn wrap_protects_a_binary_file_for_both_protocols() {
+    let b = both();
+    let data = binary_to_wrap();
+    let input = write(b.env().dir.path(), "secret-report.bin", &data);
+    for protocol in ["--smime", "--openpgp"] {
+        let enc = b.env().expect(&wrap_args(protocol, &input), b"", 0);
+        assert_wrapped_outer(&enc, "wrapped");
+        let ours = b.env().expect(&["decrypt"], &enc, 0);
+        let head = String::from_utf8_lossy(outer_header(&ours)).into_owned();
+        assert!(head.contains("application/octet-stream"), "{head}");
+        assert!(
+            head.contains("Content-Disposition: attachment; filename=\"secret-report.bin\""),
+            "{head}"
+        );
+        assert_eq!(decoded_body(&ours), data, "{protocol}");
+        let peer = peer_decrypts(&b, protocol, &enc);
+        assert_eq!(decoded_body(&peer), data, "{protocol}");
+    }
+}
+
+#[test]
+fn wrap_signs_bare_text_as_the_from_address() {
+    let b = both();
+    for protocol in ["--smime", "--openpgp"] {
+        let signed = b.env().expect(
+            &[
+                "sign",
+                protocol,
+                "--wrap",
+                "--from",
+                "alice@example.org",
+                "--to",
+                "bob@example.org",
+                "--subject",
+                "signed text",
+            ],
+            &secret_text(),
+            0,
+        );
+        assert_wrapped_outer(&signed, "signed text");
+        let (v, code) = b.env().verdict(&signed);
+        assert_eq!(code, 0, "{protocol}: {v}");
+        assert_eq!(v["from"], "alice@example.org");
+    }
+}
+
+#[test]
+fn wrap_options_are_checked() {
+    let b = both();
+    let env = b.env();
+    let msg = message("alice@example.org", "bob@example.org", "s", "body");
+    // The message fields only with --wrap; --wrap needs a sender.
+    env.refused(&["sign", "--smime", "--from", "alice@example.org"], &msg, 2);
+    env.refused(&["encrypt", "--to", "bob@example.org"], &msg, 2);
+    env.refused(
+        &["encrypt", "--subject", "x", "-r", "bob@example.org"],
+        &msg,
+        2,
+    );
+    env.refused(
+        &["encrypt", "--wrap", "--to", "bob@example.org"],
+        &secret_text(),
+        2,
+    );
+    // A line break in a field would start a field of its own.
+    let err = env.refused(
+        &[
+            "encrypt",
+            "--wrap",
+            "--from",
+            "alice@example.org",
+            "--to",
+            "bob@example.org",
+            "--subject",
+            "hi\r\nBcc: mallory@example.org",
+        ],
+        &secret_text(),
+        2,
+    );
+    assert!(err.contains("--subject"), "{err}");
+    for bad in ["not an address", "bob@example.org\nX-Evil: 1"] {
+        let err = env.refused(
+            &[
+                "encrypt",
+                "--wrap",
+                "--from",
+                "alice@example.org",
+                "--to",
+                bad,
+            ],
+            &secret_text(),
+            2,
+        );
+        assert!(err.contains("--to"), "{err}");
+    }
+    // Several recipients, repeated or in one list, and Cc.
+    let enc = env.expect(
+        &[
+            "encrypt",
+            "--smime",
+            "--wrap",
+            "--from",
+            "Alice <alice@example.org>",
+            "--to",
+            "bob@example.org, \"Alice, again\" <alice@example.org>",
+            "--to",
+            "alice@example.org",
+            "--cc",
+            "bob@example.org",
+        ],
+        &secret_text(),
+        0,
+    );
+    let outer = String::from_utf8_lossy(outer_header(&enc)).into_owned();
+    assert!(
+        outer.contains("From: \"Alice\" <alice@example.org>\r\n"),
+        "{outer}"
+    );
+    assert!(
+        outer.contains(
+            "To: <bob@example.org>, \"Alice, again\" <alice@example.org>,\r\n <alice@example.org>\r\n"
+        ) || outer.contains(
+            "To: <bob@example.org>, \"Alice, again\" <alice@example.org>, <alice@example.org>\r\n"
+        ),
+        "{outer}"
+    );
+    assert!(outer.contains("Cc: <bob@example.org>\r\n"), "{outer}");
+    let dec = env.expect(&["decrypt"], &enc, 0);
+    assert_eq!(decoded_body(&dec), with_crlf(&secret_text()));
 }

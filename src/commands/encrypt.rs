@@ -26,7 +26,7 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     } else {
         (io::read_input(input), Keyring::open(dir))
     };
-    let raw = input::message(raw?)?;
+    let raw = input::message(ctx, raw?, input, &args.wrap)?;
     ctx.adopt_keyring(keyring?);
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,

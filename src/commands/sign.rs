@@ -11,7 +11,8 @@ use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
-    let raw = input::message(io::read_input(args.io.input.as_deref())?)?;
+    let input = args.io.input.as_deref();
+    let raw = input::message(ctx, io::read_input(input)?, input, &args.wrap)?;
     let protocol = match asked {
         Some(p) => p,
         None if args.opaque => Protocol::Smime,

@@ -11,6 +11,7 @@ pub mod multipart;
 pub mod params;
 pub mod parse;
 pub mod qp;
+pub mod wrap;
 
 pub use build::{
     build_multipart_signed, build_pkcs7_mime, build_pkcs7_mime_parts, join_entity,
