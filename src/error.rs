@@ -58,6 +58,12 @@ pub enum Error {
     #[error("malformed {what}: {detail}")]
     Malformed { what: &'static str, detail: String },
 
+    /// Input to sign or encrypt that is not an RFC 5322 message (SPEC
+    /// section 2). `detail` names a line by its number and never quotes
+    /// the input: it may be the secret.
+    #[error("the input is not an RFC 5322 message: {detail}")]
+    NotAMessage { detail: String, hint: &'static str },
+
     /// Well-formed input that uses something we do not implement.
     #[error("unsupported {what}: {detail}")]
     Unsupported { what: &'static str, detail: String },
@@ -205,6 +211,7 @@ impl Error {
                 "nothing was removed; add --secret to remove the secret keys with their \
                  certificates (`mailseal keyring export QUERY --secret -o FILE` keeps a copy)",
             ),
+            Error::NotAMessage { hint, .. } => Some(hint),
             Error::Recipients(_) | Error::RecipientsMissing(_) => {
                 Some("import the recipient's certificate, or name recipients with -r")
             }

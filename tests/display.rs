@@ -68,7 +68,16 @@ fn smime_hostile_names_are_escaped() {
         },
     );
     w.env.import(&mallory.p12);
-    let signed = w.env.expect(&["sign", "--smime"], &hostile_message(), 0);
+    // sign refuses control characters in a header field, so the bare
+    // escape sequence goes into the subject afterwards, as an attacker
+    // would put it there: the outer header is not signed.
+    let clean = replace_once(&hostile_message(), b"hi\x1b]0;owned\x07", b"hi");
+    let signed = w.env.expect(&["sign", "--smime"], &clean, 0);
+    let signed = replace_once(
+        &signed,
+        b"Subject: hi\r\n",
+        b"Subject: hi\x1b]0;owned\x07\r\n",
+    );
     // One message: the report, short and verbose.
     for args in [&["verify"][..], &["-v", "verify"][..]] {
         let out = w.env.run(args, &signed);

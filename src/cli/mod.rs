@@ -65,6 +65,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Sign a message (multipart/signed, or opaque with --opaque)
+    #[command(after_help = INPUT_HELP)]
     Sign(SignArgs),
     /// Encrypt a message to its recipients (and optionally sign it)
     #[command(
@@ -75,7 +76,14 @@ Protocol: --smime or --openpgp; else OpenPGP when every recipient has a fully va
 binding, else S/MIME.\n\n\
 Bcc: the Bcc header is always removed. OpenPGP hides Bcc recipients (anonymous key IDs). S/MIME \
 cannot hide a recipient, so with Bcc recipients `-o DIR` writes DIR/message.eml for the visible \
-recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the command refuses."
+recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the command refuses.\n\n\
+Input: an RFC 5322 message (header fields, an empty line, the body). Anything else (bare text, \
+a binary file, a first paragraph that is not header fields, a header without a From field) is \
+refused with exit 2, since what is read as the header stays outside the encryption, in clear. \
+To protect bare text or a file, --wrap builds a message around it, whose --to and --cc \
+addresses are then the default recipients.\n\n\
+Examples:\n  mailseal encrypt --sign < draft.eml | sendmail -t\n  \
+mailseal encrypt --wrap --from alice@example.org --to bob@example.org minutes.pdf"
     )]
     Encrypt(EncryptArgs),
     /// Decrypt a message and check any signature inside
@@ -151,6 +159,39 @@ pub struct ProtocolFlags {
     pub openpgp: bool,
 }
 
+/// What sign says about its input (encrypt says it in its own words).
+const INPUT_HELP: &str = "Input: an RFC 5322 message (header fields, an empty line, the body). \
+Anything else (bare text, a binary file, a first paragraph that is not header fields, a header \
+without a From field) is refused with exit 2, since what is read as the header stays outside \
+the signature. To sign bare text or a file, --wrap builds a message around it.\n\n\
+Examples:\n  mailseal sign < draft.eml > signed.eml\n  \
+mailseal sign --wrap --from alice@example.org --to bob@example.org report.txt";
+
+/// `--wrap` and the header fields of the message it builds (sign and
+/// encrypt).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Protecting bare text or a file")]
+pub struct WrapArgs {
+    /// Build a message around the input instead of requiring one: UTF-8 text becomes
+    /// text/plain, anything else an attachment (application/octet-stream) named after the
+    /// input file; both travel inside the protection
+    #[arg(long, requires = "from")]
+    pub wrap: bool,
+    /// With --wrap: the sender (ADDR or "Name <ADDR>"), who signs and can decrypt
+    #[arg(long, value_name = "ADDR", requires = "wrap")]
+    pub from: Option<String>,
+    /// With --wrap: a recipient; repeatable, or a comma-separated list
+    #[arg(long, value_name = "ADDR", requires = "wrap")]
+    pub to: Vec<String>,
+    /// With --wrap: a copy recipient; repeatable, or a comma-separated list
+    #[arg(long, value_name = "ADDR", requires = "wrap")]
+    pub cc: Vec<String>,
+    /// With --wrap: the subject. It goes in the outer header, which is neither encrypted nor
+    /// signed: put nothing secret in it
+    #[arg(long, value_name = "TEXT", requires = "wrap")]
+    pub subject: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct IoArgs {
     /// Input message ("-" or absent: standard input)
@@ -173,6 +214,8 @@ pub struct SignArgs {
     pub opaque: bool,
     #[command(flatten)]
     pub io: IoArgs,
+    #[command(flatten)]
+    pub wrap: WrapArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -223,6 +266,8 @@ pub struct EncryptArgs {
     pub trust_any: bool,
     #[command(flatten)]
     pub io: IoArgs,
+    #[command(flatten)]
+    pub wrap: WrapArgs,
 }
 
 #[derive(Debug, Args)]

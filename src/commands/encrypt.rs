@@ -1,6 +1,6 @@
 //! `mailseal encrypt`
 
-use super::{io, requested_protocol};
+use super::{input, io, requested_protocol};
 use crate::cli::{CipherArg, EncryptArgs, KeyTransportArg};
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
@@ -25,7 +25,7 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     } else {
         (io::read_input(input), opener.open())
     };
-    let raw = raw?;
+    let raw = input::message(ctx, raw?, input, &args.wrap)?;
     ctx.adopt_keyring(keyring?);
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,
@@ -116,7 +116,7 @@ fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
                 .join(", ")
         )));
     };
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let visible: Vec<String> = pgp_recipients(&headers)
         .into_iter()
         .filter(|(_, hidden)| !hidden)
@@ -158,7 +158,7 @@ fn hidden_recipients(raw: &[u8], args: &EncryptArgs) -> Result<Vec<String>> {
     if !args.recipients.is_empty() {
         return Ok(Vec::new());
     }
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let senders: Vec<String> = if args.no_self {
         Vec::new()
     } else {

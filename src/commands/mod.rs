@@ -5,6 +5,7 @@ pub mod check;
 pub mod decrypt;
 pub mod encrypt;
 pub mod generate;
+pub mod input;
 pub mod io;
 pub mod keyring;
 pub mod pin;

@@ -1,6 +1,6 @@
 //! `mailseal sign`
 
-use super::{io, requested_protocol};
+use super::{input, io, requested_protocol};
 use crate::cli::SignArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
@@ -11,7 +11,8 @@ use crate::trust::verdict::Protocol;
 
 pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
-    let raw = io::read_input(args.io.input.as_deref())?;
+    let input = args.io.input.as_deref();
+    let raw = input::message(ctx, io::read_input(input)?, input, &args.wrap)?;
     let protocol = match asked {
         Some(p) => p,
         None if args.opaque => Protocol::Smime,
@@ -42,7 +43,7 @@ pub fn dispatch(ctx: &Ctx, args: SignArgs) -> Result<ExitCode> {
 /// expired), so that the error names them; else S/MIME, whose error says
 /// what is missing. `--opaque` asks for S/MIME.
 fn default_protocol(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Protocol> {
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let check = |protocol| match protocol {
         Protocol::Openpgp => pgp::check_signer(ctx.keyring()?, &headers, signer, ctx.at),
         Protocol::Smime => check_smime_signer(ctx, &headers, signer),

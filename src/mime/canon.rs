@@ -18,6 +18,7 @@ use std::borrow::Cow;
 
 use super::codec::{base64_decode, base64_encode_lines, find_byte, to_crlf};
 use super::header::{content_type, is_mime_field, is_named, transfer_encoding};
+use super::input::split_message;
 use super::multipart::{split_multipart, Multipart};
 use super::params::ContentType;
 use super::parse::{default_child_type, split_headers, HeaderField, MAX_DEPTH, MAX_PARTS};
@@ -42,10 +43,12 @@ const WHAT: &str = "MIME message";
 
 /// Splits a whole message into outer headers and the canonical entity.
 /// The result is a fixed point: splitting `join_entity(outer, entity)`
-/// again gives the same entity. Errors only on nesting deeper than
-/// [`MAX_DEPTH`] or more than [`MAX_PARTS`] parts.
+/// again gives the same entity. Input that is not an RFC 5322 message is
+/// refused ([`split_message`]): its outer headers would travel unprotected.
+/// Errors otherwise only on nesting deeper than [`MAX_DEPTH`] or more than
+/// [`MAX_PARTS`] parts.
 pub fn split_for_protection(raw: &[u8]) -> Result<Protected> {
-    let (headers, body) = split_headers(raw)?;
+    let (headers, body) = split_message(raw)?;
     let (mime, outer): (Vec<HeaderField>, Vec<HeaderField>) =
         headers.into_iter().partition(is_mime_field);
     let mut content: Vec<HeaderField> = mime

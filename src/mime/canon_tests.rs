@@ -14,6 +14,12 @@ fn parts(entity: &[u8]) -> (String, Vec<u8>) {
     (String::from_utf8(head).unwrap(), body.to_vec())
 }
 
+/// A message around `entity`: a From field (every message to protect has
+/// one) and nothing else outside.
+fn with_from(entity: &[u8]) -> Vec<u8> {
+    [&b"From: a@example.org\r\n"[..], entity].concat()
+}
+
 fn assert_stable(p: &Protected) {
     let again = split_for_protection(&join_entity(&p.outer, &p.entity)).unwrap();
     assert_eq!(again.entity, p.entity, "not a fixed point");
@@ -88,7 +94,7 @@ fn eight_bit_text_is_qp_and_byte_exact() {
 #[test]
 fn seven_bit_iso_2022_jp_is_left_alone() {
     let raw = b"Content-Type: text/plain; charset=ISO-2022-JP\r\n\r\n\x1b$BF|K\\8l\x1b(B\r\n";
-    let p = split_for_protection(raw).unwrap();
+    let p = split_for_protection(&with_from(raw)).unwrap();
     assert_eq!(&p.entity[..], &raw[..]);
 }
 
@@ -100,7 +106,7 @@ fn binary_attachment_becomes_base64() {
         &data,
     ]
     .concat();
-    let p = split_for_protection(&raw).unwrap();
+    let p = split_for_protection(&with_from(&raw)).unwrap();
     let (head, enc) = parts(&p.entity);
     assert_eq!(
         head,
@@ -115,7 +121,7 @@ fn long_lines_and_bare_cr_are_encoded() {
     let mut body = vec![b'x'; 1200];
     body.extend_from_slice(b"\r\nbare\rcr\r\n");
     let raw = [&b"Content-Type: text/plain\r\n\r\n"[..], &body].concat();
-    let p = split_for_protection(&raw).unwrap();
+    let p = split_for_protection(&with_from(&raw)).unwrap();
     let (head, enc) = parts(&p.entity);
     assert!(head.ends_with("Content-Transfer-Encoding: quoted-printable\r\n"));
     assert_eq!(qp_decode(&enc), body);
@@ -124,7 +130,7 @@ fn long_lines_and_bare_cr_are_encoded() {
 #[test]
 fn encoded_bodies_keep_their_encoding() {
     let raw = b"Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n";
-    let p = split_for_protection(raw).unwrap();
+    let p = split_for_protection(&with_from(raw)).unwrap();
     assert_eq!(
         p.entity,
         b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
@@ -132,7 +138,7 @@ fn encoded_bodies_keep_their_encoding() {
     // Quoted-printable with a risky line is re-encoded, content unchanged.
     let raw =
         b"Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nFrom x=3D \n";
-    let p = split_for_protection(raw).unwrap();
+    let p = split_for_protection(&with_from(raw)).unwrap();
     let (_, enc) = parts(&p.entity);
     assert_eq!(enc, b"=46rom x=3D\r\n");
 }
@@ -168,12 +174,12 @@ fn signed_parts_are_left_alone() {
         This is an S/MIME signed message\n\n\
         ------B\nContent-Type: text/plain; charset=utf-8\n\nFrom me  \n\u{65e5}\n\
         ------B\nContent-Type: application/pkcs7-signature; name=\"smime.p7s\"\nContent-Transfer-Encoding: base64\n\nMAA=\n\n------B--\n\n";
-    let p = split_for_protection(signed.as_bytes()).unwrap();
+    let p = split_for_protection(&with_from(signed.as_bytes())).unwrap();
     assert_eq!(p.entity, signed.replace('\n', "\r\n").as_bytes());
     let mixed = format!(
         "Content-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\nsee attached \n--m\nContent-Type: message/rfc822\n\nSubject: fwd\n{signed}\n--m--\n"
     );
-    let p = split_for_protection(mixed.as_bytes()).unwrap();
+    let p = split_for_protection(&with_from(mixed.as_bytes())).unwrap();
     let text = String::from_utf8(p.entity.clone()).unwrap();
     assert!(text.contains("see attached=20\r\n"));
     assert!(text.contains(&signed.replace('\n', "\r\n")));
@@ -190,7 +196,7 @@ fn fail_nesting_too_deep() {
     }
     raw.extend_from_slice(b"\r\nleaf\r\n");
     assert!(matches!(
-        split_for_protection(&raw),
+        split_for_protection(&with_from(&raw)),
         Err(Error::Malformed { .. })
     ));
 }

@@ -129,7 +129,7 @@ pub fn single_sender(headers: &[HeaderField]) -> Option<String> {
 
 /// `local@domain` with exactly one `@` outside a quoted local part and
 /// no white space outside quotes (RFC 5322 section 3.4.1).
-fn is_addr_spec(email: &str) -> bool {
+pub(crate) fn is_addr_spec(email: &str) -> bool {
     let Some((local, domain)) = email.rsplit_once('@') else {
         return false;
     };

@@ -6,10 +6,12 @@ pub mod build;
 pub mod canon;
 pub mod codec;
 pub mod header;
+pub mod input;
 pub mod multipart;
 pub mod params;
 pub mod parse;
 pub mod qp;
+pub mod wrap;
 
 pub use build::{
     build_multipart_signed, build_pkcs7_mime, build_pkcs7_mime_parts, join_entity,
@@ -20,6 +22,7 @@ pub use codec::{
     base64_decode, base64_encode, base64_encode_lines, base64_encode_lines_into, find_byte, to_crlf,
 };
 pub use header::{content_type, is_mime_field, transfer_encoding, unfolded_value};
+pub use input::split_message;
 pub use multipart::{split_multipart, BodyPart, Multipart};
 pub use params::{parse_content_type, parse_disposition, ContentType};
 pub use parse::{

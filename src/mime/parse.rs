@@ -105,7 +105,7 @@ pub fn split_headers(raw: &[u8]) -> Result<(Vec<HeaderField>, &[u8])> {
 
 /// The name of a `name: value` line: printable ASCII but colon (RFC 5322
 /// section 3.6.8), optionally followed by whitespace (obsolete syntax).
-fn field_name(line: &[u8]) -> Option<String> {
+pub(super) fn field_name(line: &[u8]) -> Option<String> {
     let colon = line.iter().position(|&b| b == b':')?;
     let name = line.get(..colon)?.trim_ascii_end();
     let valid = !name.is_empty() && name.iter().all(|&b| (33..=126).contains(&b));

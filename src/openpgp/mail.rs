@@ -35,7 +35,7 @@ pub struct EncryptRequest<'a> {
 /// Signs a whole message as PGP/MIME.
 pub fn sign(ctx: &Ctx, raw: &[u8], signer: Option<&str>) -> Result<Vec<u8>> {
     let keyring = ctx.keyring()?;
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let own = choose_signer(keyring, &headers, signer, ctx.at)?;
     let keys = KeyringKeys::new(keyring, Some(&ctx.passphrase));
     let key = SigningKey::new(&keys, &keyring.pgp_secret(&own.fingerprint)?, ctx.at)?;
@@ -53,7 +53,7 @@ pub fn encrypt(
     raw: &[u8],
     req: &EncryptRequest<'_>,
 ) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let (chosen, protected) = rayon::join(
         || choose_recipients(trust, &headers, req),
         || mime::split_for_protection(raw),
@@ -79,7 +79,7 @@ fn encrypt_to(
     sign: Option<Option<&str>>,
 ) -> Result<Vec<u8>> {
     let keyring = ctx.keyring()?;
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let keys = KeyringKeys::new(keyring, Some(&ctx.passphrase));
     let signer = match sign {
         Some(query) => {

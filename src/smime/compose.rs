@@ -87,7 +87,7 @@ pub fn prepare_encrypted(
     raw: &[u8],
     opts: &EncryptOptions<'_>,
 ) -> Result<EncryptedMessage> {
-    let (headers, _) = mime::split_headers(raw)?;
+    let (headers, _) = mime::split_message(raw)?;
     let outer: Vec<HeaderField> = headers
         .iter()
         .filter(|h| !mime::is_mime_field(h) && !h.name.eq_ignore_ascii_case("Bcc"))
