@@ -538,3 +538,49 @@ fn wrap_options_are_checked() {
     let dec = env.expect(&["decrypt"], &enc, 0);
     assert_eq!(decoded_body(&dec), with_crlf(&secret_text()));
 }
+
+/// verify and decrypt read received mail leniently, but text or a binary
+/// file is not a message: exit 2 with a hint, not "unsigned" (exit 4) or
+/// "nothing to decrypt", and nothing of it is echoed.
+#[test]
+fn verify_and_decrypt_refuse_what_is_not_a_message() {
+    let b = both();
+    let env = b.env();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec();
+    let empty_first = format!("\nbody {FIRST}\n").into_bytes();
+    for (case, input) in [
+        ("bare text", secret_text()),
+        ("a binary file", png),
+        ("an empty first line", empty_first),
+        ("nothing", Vec::new()),
+    ] {
+        for cmd in [&["verify"][..], &["decrypt"], &["--json", "verify"]] {
+            let out = env.run(cmd, &input);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{case} {cmd:?}: {stderr}{stdout}"
+            );
+            let said = format!("{stdout}{stderr}");
+            assert!(
+                said.contains("not an RFC 5322 message"),
+                "{case} {cmd:?}: {said}"
+            );
+            assert!(
+                !said.contains(FIRST),
+                "{case} {cmd:?} echoed the input: {said}"
+            );
+        }
+    }
+    // A received message with an odd line in its header block is still read.
+    let odd = b"From: alice@example.org\r\nthis line is no field\r\nSubject: x\r\n\r\nhello\r\n";
+    let out = env.run(&["verify"], odd);
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

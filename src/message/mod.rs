@@ -42,6 +42,7 @@ const DECRYPT_HINT: &str =
 
 /// Verifies a whole message. `path` names it in the verdict.
 pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
+    mime::check_received(raw)?;
     let (headers, _) = mime::split_headers(raw)?;
     let peeled = peel::peel(trust, raw, &headers, None)?;
     let mut verdict = judge(trust, &headers, &peeled, path);
@@ -62,6 +63,7 @@ pub fn decrypt_message(
     raw: &[u8],
     opts: DecryptOptions,
 ) -> Result<Opened> {
+    mime::check_received(raw)?;
     let (headers, _) = mime::split_headers(raw)?;
     let how = Decrypting {
         ctx,

@@ -92,6 +92,33 @@ fn line_fault(text: &[u8], first: bool) -> Option<&'static str> {
     }
 }
 
+/// What a received message that is not one lacks.
+const RECEIVED_HINT: &str = "verify and decrypt read an RFC 5322 message (header fields, an \
+empty line, a body), or a directory, Maildir or mbox file of them";
+
+/// The check for a received message: lenient, as a reader of real mail
+/// must be (odd lines in a header block are read past), but input whose
+/// first line is not a header field at all (bare text, a binary file) is
+/// not a message, and is refused rather than called "unsigned".
+pub fn check_received(raw: &[u8]) -> Result<()> {
+    let first = lines(raw)
+        .next()
+        .and_then(|l| raw.get(l.start..l.end))
+        .unwrap_or_default();
+    let detail = match first {
+        [] if raw.is_empty() => "the input is empty".to_string(),
+        [] => "line 1 is empty: there is no header block before the body".to_string(),
+        text => match line_fault(text, true) {
+            Some(fault) => format!("line 1 {fault}"),
+            None => return Ok(()),
+        },
+    };
+    Err(Error::NotAMessage {
+        detail,
+        hint: RECEIVED_HINT,
+    })
+}
+
 fn not_a_message(detail: impl Into<String>) -> Error {
     Error::NotAMessage {
         detail: detail.into(),

@@ -22,7 +22,7 @@ pub use codec::{
     base64_decode, base64_encode, base64_encode_lines, base64_encode_lines_into, find_byte, to_crlf,
 };
 pub use header::{content_type, is_mime_field, transfer_encoding, unfolded_value};
-pub use input::split_message;
+pub use input::{check_received, split_message};
 pub use multipart::{split_multipart, BodyPart, Multipart};
 pub use params::{parse_content_type, parse_disposition, ContentType};
 pub use parse::{
