@@ -403,7 +403,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__encrypt)
-            opts="-r -o -q -v -h --recipient --sign --signer --smime --openpgp --cipher --key-transport --no-self --trust-any --output --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-r -o -q -v -h --recipient --sign --signer --smime --openpgp --cipher --key-transport --no-self --trust-any --output --wrap --from --to --cc --subject --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,6 +434,22 @@ _mailseal() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1265,7 +1281,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring__subcmd__remove)
-            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-q -v -h --secret --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,7 +1311,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__sign)
-            opts="-o -q -v -h --smime --openpgp --signer --opaque --output --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-o -q -v -h --smime --openpgp --signer --opaque --output --wrap --from --to --cc --subject --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1326,22 @@ _mailseal() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -24,11 +24,11 @@ function __fish_mailseal_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mailseal -n "__fish_mailseal_needs_command" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_needs_command" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_needs_command" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_needs_command" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_needs_command" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_needs_command" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_needs_command" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_needs_command" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -44,14 +44,19 @@ complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "generate" -d 'Pri
 complete -c mailseal -n "__fish_mailseal_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l signer -d 'Sign with this key (address, fingerprint or name) instead of the From address\'s' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l from -d 'With --wrap: the sender (ADDR or "Name <ADDR>"), who signs and can decrypt' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l to -d 'With --wrap: a recipient; repeatable, or a comma-separated list' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l cc -d 'With --wrap: a copy recipient; repeatable, or a comma-separated list' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l subject -d 'With --wrap: the subject. It goes in the outer header, which is neither encrypted nor signed: put nothing secret in it' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l smime -d 'Use S/MIME [default: the protocol every recipient (or the signer) has a valid key in; if both, `prefer-protocol` in mailseal.conf, else OpenPGP]'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l opaque -d 'Produce an opaque signed message (application/pkcs7-mime; smime-type=signed-data)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l wrap -d 'Build a message around the input instead of requiring one: UTF-8 text becomes text/plain, anything else an attachment (application/octet-stream) named after the input file; both travel inside the protection'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sign" -s h -l help -d 'Print help'
@@ -62,7 +67,11 @@ aes256-cbc\t'EnvelopedData, AES-256-CBC, for old clients (no integrity protectio
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l key-transport -d 'S/MIME key transport for RSA recipients' -r -f -a "pkcs1\t'RSAES-PKCS1-v1_5'
 oaep\t'RSAES-OAEP with SHA-256'"
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l from -d 'With --wrap: the sender (ADDR or "Name <ADDR>"), who signs and can decrypt' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l to -d 'With --wrap: a recipient; repeatable, or a comma-separated list' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l cc -d 'With --wrap: a copy recipient; repeatable, or a comma-separated list' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l subject -d 'With --wrap: the subject. It goes in the outer header, which is neither encrypted nor signed: put nothing secret in it' -r
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
@@ -71,77 +80,79 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l smime -d '
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l openpgp -d 'Use OpenPGP (PGP/MIME)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l no-self -d 'Do not add the sender\'s own certificate as a recipient'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l trust-any -d 'Also use recipient certificates that are not fully trusted or have expired, with a warning on stderr for each; revoked ones are never used'
-complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l wrap -d 'Build a message around the input instead of requiring one: UTF-8 text becomes text/plain, anything else an attachment (application/octet-stream) named after the input file; both travel inside the protection'
+complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s o -l output -d 'Write the output to FILE (atomically) instead of standard output' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l legacy-cbc -d 'Accept EnvelopedData (AES-CBC) that no trusted signature inside authenticates; such text may have been altered (EFAIL)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s o -l output -d 'For opaque signed messages: write the verified message to FILE' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "list" -d 'List certificates and keys of both protocols'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "remove" -d 'Remove certificates of both protocols; with --secret also their secret keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and not __fish_seen_subcommand_from import list export remove generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s o -l output -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l secret -d 'Include the (still passphrase-protected) private keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l secret -d 'Also remove secret keys (your own keys) that match'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l email -d 'The e-mail address the key is for' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l name -d 'The owner\'s name (OpenPGP user ID "NAME <EMAIL>", S/MIME common name)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l profile -d 'OpenPGP key version: rfc4880 (v4, the default, readable by GnuPG 2.2) or rfc9580 (v6)' -r -f -a "rfc4880\t'Version 4 keys, which GnuPG 2.2 and every other implementation read'
@@ -151,40 +162,40 @@ rsa3072\t''
 p256\t''"
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l csr -d 'Also write a certificate signing request (PEM) to FILE (S/MIME)' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l days -d 'Validity in days [default: 730 for S/MIME; 1095 (three years, as sq) for OpenPGP, where 0 makes a key that never expires]' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l smime -d 'An S/MIME key and self-signed certificate'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l openpgp -d 'An OpenPGP key: Ed25519 primary key (certify, sign) and X25519 encryption subkey; prints its fingerprint'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates and keys of both protocols'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove certificates of both protocols; with --secret also their secret keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand keyring; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "anchor" -d 'Manage X.509 trust anchors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys are, while not revoked)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and not __fish_seen_subcommand_from anchor root pin check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -s h -l help -d 'Print help'
@@ -193,42 +204,42 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "remove" -d 'Remove trust anchors matching a fingerprint or name'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from anchor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l amount -d 'How far to believe it, 1 to 120 (120 is full trust)' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l remove -d 'Stop using it as a root'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l email -d 'The address to pin [default: every address of the certificate]' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Manage X.509 trust anchors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys are, while not revoked)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
 complete -c mailseal -n "__fish_mailseal_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -246,43 +257,43 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_se
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "inline-sign" -d 'Make an inline-signed message'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "inline-verify" -d 'Verify an inline-signed message and print its content'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and not __fish_seen_subcommand_from version list-profiles generate-key extract-cert sign verify encrypt decrypt armor dearmor inline-detach inline-sign inline-verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l backend -d 'The name and version of the OpenPGP library underneath'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l extended -d 'Several lines of version information; the first is the plain one'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l sop-spec -d 'The revision of the SOP draft this implements'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from list-profiles" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l with-key-password -d 'Protect the key with the password in PASSWORD (a file, @ENV: or @FD:)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l profile -d 'default (v4 Ed25519/Cv25519) or rfc9580 (v6)' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l signing-only -d 'Make a key that can sign but not decrypt'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from generate-key" -s h -l help -d 'Print help'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from extract-cert" -s h -l help -d 'Print help'
@@ -290,22 +301,22 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_s
 text\t'UTF-8 text: line endings are canonicalised to CRLF for the signature'"
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l micalg-out -d 'Write the digest algorithm (e.g. pgp-sha512) to MICALG' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l not-before -d 'Ignore signatures made before DATE (ISO 8601, "now" or "-")' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l not-after -d 'Ignore signatures made after DATE [default: now]' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -316,12 +327,12 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l profile -d 'default (SEIPD v2 if every recipient has it) or rfc4880 (SEIPD v1)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l session-key-out -d 'Write the session key to SESSIONKEY' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -333,11 +344,11 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-with -d 'Verify signatures by these certificates (repeatable)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-not-before -d 'Ignore signatures made before DATE' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l verify-not-after -d 'Ignore signatures made after DATE [default: now]' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
@@ -346,29 +357,29 @@ sig\t'PGP SIGNATURE'
 key\t'PGP PRIVATE KEY BLOCK'
 cert\t'PGP PUBLIC KEY BLOCK'
 message\t'PGP MESSAGE'"
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from armor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from dearmor" -s h -l help -d 'Print help'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l signatures-out -d 'Write the signatures to SIGNATURES' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-detach" -s h -l help -d 'Print help'
@@ -376,23 +387,23 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_s
 text\t'A signed OpenPGP message of UTF-8 text'
 clearsigned\t'A cleartext-signed message (always armored)'"
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l with-key-password -d 'Try the password in PASSWORD to unlock protected keys (repeatable)' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l no-armor -d 'Write binary OpenPGP data instead of ASCII armor'
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l not-before -d 'Ignore signatures made before DATE (ISO 8601, "now" or "-")' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l not-after -d 'Ignore signatures made after DATE [default: now]' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l verifications-out -d 'Write the good signatures to VERIFICATIONS' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from inline-verify" -s h -l help -d 'Print help'
@@ -411,11 +422,11 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "inline-verify" -d 'Verify an inline-signed message and print its content'
 complete -c mailseal -n "__fish_mailseal_using_subcommand sop; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l dir -d 'Output directory' -r -F
-complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]' -r -F
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l keyring -d 'Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal]. Only `keyring import`, `keyring generate` and `trust anchor add` create it (and say so); every other command refuses a directory that does not exist' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l at -d 'Judge validity, expiry and revocation as of this time (RFC 3339)' -r
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l passphrase-file -d 'Read the passphrase from the first line of FILE' -r -F
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l passphrase-fd -d 'Read the passphrase from file descriptor N' -r
-complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l json -d 'Print the verdict as JSON (one object per message)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -l json -d 'Print the verdict as JSON (one object per message), and an error as one object {"error", "because", "hint", "exit"}: on stdout, or on stderr for sign, encrypt, decrypt and keyring export, whose stdout is a message or keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s q -l quiet -d 'Print only errors'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s v -l verbose -d 'Print more detail'
 complete -c mailseal -n "__fish_mailseal_using_subcommand generate" -s h -l help -d 'Print help'
@@ -431,10 +442,10 @@ complete -c mailseal -n "__fish_mailseal_using_subcommand help; and not __fish_s
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "import" -d 'Import certificates, keys (PKCS#8, PKCS#12, OpenPGP) and CRLs'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "list" -d 'List certificates and keys of both protocols'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "export" -d 'Export certificates (PEM, armored OpenPGP), with --secret the encrypted keys'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates of both protocols and their keys'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "remove" -d 'Remove certificates of both protocols; with --secret also their secret keys'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from keyring" -f -a "generate" -d 'Generate a new key'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "anchor" -d 'Manage X.509 trust anchors'
-complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys always are)'
+complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "root" -d 'Make an OpenPGP certificate a web-of-trust root (your own keys are, while not revoked)'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "pin" -d 'Pin a binding you checked yourself (by phone, in person): full validity for that fingerprint and address, either protocol'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "check" -d 'Explain the validity of the bindings of an address, fingerprint or key ID: the path, its amount, and what is missing'
 complete -c mailseal -n "__fish_mailseal_using_subcommand help; and __fish_seen_subcommand_from sop" -f -a "version" -d 'Print the name and version of this implementation'
