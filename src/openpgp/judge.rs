@@ -93,18 +93,11 @@ pub fn judge(
         },
         (None, _) => Trust::none("the signer's certificate is not in the keyring"),
     };
-    let weak = sig.hash_algo.and_then(crate::trust::digest::weakness);
-    let mut reason = match (sig.status, sig.reason.clone(), role) {
+    let reason = match (sig.status, sig.reason.clone(), role) {
         (PgpStatus::Good, None, Role::Author) => explain_good(&trust, sender_match, &emails, from),
         (PgpStatus::Good, None, Role::AlsoSigned) => trust.reason.clone(),
         (_, r, _) => r,
     };
-    if let (Some(w), PgpStatus::Good | PgpStatus::Error) = (&weak, sig.status) {
-        reason = Some(match reason {
-            Some(r) => format!("{w}; {r}"),
-            None => w.clone(),
-        });
-    }
     let mut out = Signature::new(status(sig.status), trust, covers);
     out.signer = signer.map(|c| Signer {
         fingerprint: c.fingerprint().to_hex(),
@@ -115,8 +108,7 @@ pub fn judge(
     out.sender_match = sender_match;
     out.reason = reason;
     out.role = role;
-    out.digest = sig.hash_algo.map(crate::trust::digest::name);
-    out.weak_digest = weak.is_some();
+    crate::trust::digest::judge(&mut out, sig.hash_algo);
     out
 }
 

@@ -198,18 +198,11 @@ fn judge_one(
         },
         _ => Trust::none("the signature was not checked"),
     };
-    let weak = s.digest.and_then(crate::trust::digest::weakness);
     if status == SigStatus::Good {
         reason = match role {
             Role::Author => explain_good(&trust, sender_match, &emails, from),
             Role::AlsoSigned => trust.reason.clone(),
         };
-    }
-    if let (Some(w), SigStatus::Good | SigStatus::Error) = (&weak, status) {
-        reason = Some(match reason {
-            Some(r) => format!("{w}; {r}"),
-            None => w.clone(),
-        });
     }
     let mut sig = Signature::new(status, trust, covers);
     sig.signer = s.cert.as_ref().map(signer_of);
@@ -217,8 +210,7 @@ fn judge_one(
     sig.sender_match = sender_match;
     sig.reason = reason;
     sig.role = role;
-    sig.digest = s.digest.map(crate::trust::digest::name);
-    sig.weak_digest = weak.is_some();
+    crate::trust::digest::judge(&mut sig, s.digest);
     sig
 }
 

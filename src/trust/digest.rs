@@ -9,6 +9,8 @@
 use sequoia_openpgp::policy::{HashAlgoSecurity, StandardPolicy};
 use sequoia_openpgp::types::HashAlgorithm;
 
+use super::verdict::{SigStatus, Signature};
+
 /// Why a data signature made with `algo` cannot be trusted, or `None`
 /// when the policy accepts the algorithm for data signatures.
 pub fn weakness(algo: HashAlgorithm) -> Option<String> {
@@ -29,6 +31,23 @@ pub fn weakness(algo: HashAlgorithm) -> Option<String> {
             | HashAlgorithm::SHA3_512
     );
     (broken || !known).then(|| reason(&name(algo)))
+}
+
+/// Records the digest a signature was made with and, when the policy
+/// never trusts it, marks the signature weak and puts the reason first
+/// (a bad signature stays bad for its own reason).
+pub fn judge(sig: &mut Signature, algo: Option<HashAlgorithm>) {
+    sig.digest = algo.map(name);
+    let Some(why) = algo.and_then(weakness) else {
+        return;
+    };
+    sig.weak_digest = true;
+    if sig.status != SigStatus::Bad {
+        sig.reason = Some(match sig.reason.take() {
+            Some(r) => format!("{why}; {r}"),
+            None => why,
+        });
+    }
 }
 
 /// The reason every report gives for a weak digest.
