@@ -445,3 +445,75 @@ fn encrypted_messages_are_encrypted_not_unsigned_and_labels_do_not_decide() {
     );
     assert!(!human(&gw.bob, &labelled).contains("Encrypted"));
 }
+
+#[test]
+fn smime_signature_around_gpg_signed_messages() {
+    let gw = gpg_world();
+    let env = &gw.bob;
+    // A gateway with an S/MIME certificate under a CA bob trusts.
+    let pki = Pki::new("Gateway CA");
+    let gateway = pki.user("gateway@example.org", CertOpts::default());
+    env.anchor(&pki.ca());
+    env.import(&gateway.cert);
+    let entity = b"Content-Type: text/plain\r\n\r\nMinutes of the board meeting.\r\n";
+    let d = env.dir.path();
+    let gateway_signs = |inner: &[u8], from: &str, opaque: bool| {
+        let input = write(d, "gw-in.bin", inner);
+        let mut args = vec!["-md", "sha256", "-binary", "-outform", "DER"];
+        if opaque {
+            args.push("-nodetach");
+        }
+        let der = gateway.cms_sign(&input, &args);
+        // The author (gpg) signed at gpg's clock: the message is dated then.
+        let head = outer_at(from, "gateway", GPG_DATE);
+        if opaque {
+            pkcs7(&head, "signed-data", &der)
+        } else {
+            smime_signed_with(&head, inner, &der, "gw-b")
+        }
+    };
+    for opaque in [false, true] {
+        for (case, signer, text, code, verdict, status) in [
+            (
+                "good",
+                "alice@example.org",
+                &entity[..],
+                0,
+                "trusted",
+                "good",
+            ),
+            (
+                "bad",
+                "alice@example.org",
+                b"Content-Type: text/plain\r\n\r\nMinutes of the bored meeting.\r\n",
+                1,
+                "bad",
+                "bad",
+            ),
+            // mallory's key is known to bob but nobody vouches for it.
+            (
+                "untrusted",
+                "mallory@example.org",
+                &entity[..],
+                3,
+                "untrusted",
+                "good",
+            ),
+        ] {
+            let case = format!("{case}, outer opaque {opaque}");
+            let sig = armor_signature(&gw.detach_sign(&[signer], entity));
+            let inner = pgp_signed("", text, &sig);
+            let msg = gateway_signs(&inner, signer, opaque);
+            let c = expect(&case, env, &msg, code, verdict, &["good", status]);
+            assert_eq!(
+                layers(&c),
+                [l(0, "also-signed", "good"), l(1, "author", status)],
+                "{case}: {}",
+                c.v
+            );
+            assert_eq!(c.sigs()[0]["signer"]["emails"][0], "gateway@example.org");
+            assert_eq!(c.sigs()[0]["trust"]["level"], "full", "{case}");
+            assert_eq!(c.sigs()[1]["signer"]["emails"][0], signer, "{case}");
+        }
+    }
+}

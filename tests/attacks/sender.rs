@@ -173,17 +173,7 @@ fn replayed_signatures_under_a_fresh_date_are_not_trusted() {
     let gw = gpg_world();
     let entity = b"Content-Type: text/plain\r\n\r\nYou are promoted.\r\n";
     let sig = gw.detach_sign(&["alice@example.org"], entity);
-    let mut armored = Vec::new();
-    {
-        use std::io::Write;
-        let mut wr = sequoia_openpgp::armor::Writer::new(
-            &mut armored,
-            sequoia_openpgp::armor::Kind::Signature,
-        )
-        .unwrap();
-        wr.write_all(&sig).unwrap();
-        wr.finalize().unwrap();
-    }
+    let armored = armor_signature(&sig);
     let on_time = pgp_signed(
         &outer_at("alice@example.org", "gpg", GPG_DATE),
         entity,

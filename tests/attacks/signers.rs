@@ -6,7 +6,6 @@
 //! B`, signature packets concatenated and armored with Sequoia, and a
 //! signature without issuer subpackets made with Sequoia.
 
-use std::io::Write;
 use std::process::Command;
 
 use cms::content_info::ContentInfo;
@@ -170,12 +169,6 @@ fn smime_a_signature_without_signers_is_never_good() {
         "bad",
         &["bad"],
     );
-}
-
-fn armor_signature(binary: &[u8]) -> Vec<u8> {
-    let mut w = openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature).unwrap();
-    w.write_all(binary).unwrap();
-    w.finalize().unwrap()
 }
 
 /// A detached signature by alice's gpg key over `data` that names no

@@ -255,6 +255,15 @@ pub fn pgp_signed(head: &str, signed: &[u8], armored: &[u8]) -> Vec<u8> {
     m
 }
 
+/// A binary OpenPGP signature, armored.
+pub fn armor_signature(binary: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let kind = sequoia_openpgp::armor::Kind::Signature;
+    let mut w = sequoia_openpgp::armor::Writer::new(Vec::new(), kind).unwrap();
+    w.write_all(binary).unwrap();
+    w.finalize().unwrap()
+}
+
 pub fn to_crlf(data: &[u8]) -> Vec<u8> {
     mailseal::mime::to_crlf(data).into_owned()
 }
