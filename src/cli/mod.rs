@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod filter;
+pub mod filter_pgp;
+pub mod filter_smime;
+pub mod send;
 pub mod sop;
 
 #[derive(Debug, Parser)]
@@ -133,6 +137,12 @@ and error or hint when there is one."
     /// Manage trust: anchors
     #[command(subcommand)]
     Trust(TrustCommand),
+    /// Raw operations for mail clients (neomutt, mutt): parts and detached
+    /// signatures, gpg's status lines, openssl's output
+    Filter(filter::FilterArgs),
+    /// Protect a message as the flags and the recipients' keys say, and
+    /// hand it to a sendmail-compatible command
+    Send(send::SendArgs),
     // The about text is in `SopArgs`: a doc comment here would hide its long help.
     Sop(sop::SopArgs),
     /// Print shell completions or man pages

@@ -4,11 +4,13 @@
 pub mod check;
 pub mod decrypt;
 pub mod encrypt;
+pub mod filter;
 pub mod generate;
 pub mod input;
 pub mod io;
 pub mod keyring;
 pub mod pin;
+pub mod send;
 pub mod sign;
 pub mod sop;
 pub mod trust;
@@ -57,6 +59,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Verify(args) => verify::dispatch(&ctx, args),
         Command::Keyring(cmd) => keyring::dispatch(&ctx, cmd),
         Command::Trust(cmd) => trust::dispatch(&ctx, cmd),
+        Command::Filter(args) => filter::dispatch(&ctx, args),
+        Command::Send(args) => send::dispatch(&ctx, args),
         Command::Generate(args) => generate::dispatch(args),
         Command::Sop(args) => sop::dispatch(&args),
     }
@@ -71,6 +75,8 @@ fn data_on_stdout(command: &Command) -> bool {
         Command::Sign(_)
             | Command::Encrypt(_)
             | Command::Decrypt(_)
+            | Command::Filter(_)
+            | Command::Send(_)
             | Command::Keyring(KeyringCommand::Export { .. })
     )
 }
@@ -136,6 +142,7 @@ fn keyring_mode(command: &Command) -> Option<OpenMode> {
     match command {
         Command::Keyring(KeyringCommand::Import { .. } | KeyringCommand::Generate(_))
         | Command::Trust(TrustCommand::Anchor(AnchorCommand::Add { .. })) => Some(OpenMode::Create),
+        Command::Filter(args) => Some(filter::keyring_mode(args)),
         Command::Generate(_) | Command::Sop(_) => None,
         _ => Some(OpenMode::Existing),
     }

@@ -1,0 +1,25 @@
+//! `mailseal filter`: raw operations for mail clients.
+
+pub mod pgp;
+pub mod smime;
+
+use crate::cli::filter::{FilterArgs, FilterCommand};
+use crate::ctx::Ctx;
+use crate::error::{ExitCode, Result};
+use crate::keyring::OpenMode;
+
+pub fn dispatch(ctx: &Ctx, args: FilterArgs) -> Result<ExitCode> {
+    match args.command {
+        FilterCommand::Pgp(cmd) => pgp::dispatch(ctx, cmd),
+        FilterCommand::Smime(cmd) => smime::dispatch(ctx, cmd),
+    }
+}
+
+/// Whether the operation may create the keyring (an import) or needs
+/// one that exists.
+pub fn keyring_mode(args: &FilterArgs) -> OpenMode {
+    match &args.command {
+        FilterCommand::Pgp(cmd) => pgp::keyring_mode(cmd),
+        FilterCommand::Smime(cmd) => smime::keyring_mode(cmd),
+    }
+}
