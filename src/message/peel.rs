@@ -203,8 +203,7 @@ fn inside(unauthenticated: Option<&str>, decrypting: Option<&Decrypting<'_>>, e:
 fn step(trust: &TrustData, message: &[u8]) -> Result<Step> {
     if may_be_openpgp(message) {
         trust.prepare_openpgp();
-        let keys = KeyringKeys::new(trust.keyring(), None);
-        let report = openpgp::verify_message(message, &keys, trust.at())?;
+        let report = openpgp::verify_message(message, trust.verifying_keys(), trust.at())?;
         if report.openpgp {
             return Ok(openpgp_step(report));
         }

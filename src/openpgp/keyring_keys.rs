@@ -18,6 +18,9 @@ pub struct KeyringKeys<'a> {
     keyring: &'a Keyring,
     passphrase: Option<&'a PassphraseSource>,
     unlocked: Mutex<HashMap<Fingerprint, KeyPair>>,
+    /// Certificates already looked up, by the handle asked for: a batch
+    /// of mail from few signers reads and parses each certificate once.
+    certs: Mutex<HashMap<String, Vec<Cert>>>,
 }
 
 impl<'a> KeyringKeys<'a> {
@@ -27,18 +30,27 @@ impl<'a> KeyringKeys<'a> {
             keyring,
             passphrase,
             unlocked: Mutex::new(HashMap::new()),
+            certs: Mutex::new(HashMap::new()),
         }
     }
 }
 
 impl Keys for KeyringKeys<'_> {
     fn certs_for(&self, handle: &KeyHandle) -> Result<Vec<Cert>> {
-        Ok(self
+        let key = handle.to_hex();
+        if let Some(known) = self.certs.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(known);
+        }
+        let found: Vec<Cert> = self
             .keyring
             .pgp_by_key_handle(handle)?
             .into_iter()
             .map(|s| s.cert)
-            .collect())
+            .collect();
+        if let Ok(mut m) = self.certs.lock() {
+            m.insert(key, found.clone());
+        }
+        Ok(found)
     }
 
     fn secret_keys(&self) -> Result<Vec<Cert>> {

@@ -56,6 +56,9 @@ pub struct TrustData<'k> {
     /// The addresses the keyring knows under a name, looked up once per
     /// name in a run ([`TrustData::addresses_named`]).
     names: Mutex<HashMap<String, Vec<String>>>,
+    /// The keyring's OpenPGP certificates for verifying, each read and
+    /// parsed once in a run ([`TrustData::verifying_keys`]).
+    verifying: OnceLock<crate::openpgp::KeyringKeys<'k>>,
 }
 
 /// What is read from the keyring on the first cache miss.
@@ -86,6 +89,7 @@ impl<'k> TrustData<'k> {
             openpgp_ready: OnceLock::new(),
             pins,
             names: Mutex::new(HashMap::new()),
+            verifying: OnceLock::new(),
         })
     }
 
@@ -389,6 +393,15 @@ impl<'k> TrustData<'k> {
 
     pub fn keyring(&self) -> &'k Keyring {
         self.keyring
+    }
+
+    /// The keyring's certificates as signature verification looks them
+    /// up (no secret keys), shared by every message of a run: a mailbox
+    /// from a few signers reads and parses each signer's certificate
+    /// once, not once per message.
+    pub fn verifying_keys(&self) -> &crate::openpgp::KeyringKeys<'k> {
+        self.verifying
+            .get_or_init(|| crate::openpgp::KeyringKeys::new(self.keyring, None))
     }
 
     /// The addresses of the certificates whose holder is called `name`
