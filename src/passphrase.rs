@@ -18,6 +18,9 @@ pub enum PassphraseSource {
     Prompt,
     /// A passphrase given by a program (tests, the library API).
     Fixed(Zeroizing<String>),
+    /// None, and no prompt either: a mail client's filter runs inside
+    /// the client's terminal, where a prompt would garble its screen.
+    Never,
 }
 
 impl PassphraseSource {
@@ -32,8 +35,26 @@ impl PassphraseSource {
             }
             PassphraseSource::Fd(fd) => read_fd(*fd),
             PassphraseSource::Prompt => prompt(what),
+            PassphraseSource::Never => Err(never(what)),
         }
     }
+
+    /// Fails at once, before any work, when this source can give no
+    /// passphrase at all ([`PassphraseSource::Never`]); `what` names
+    /// what needs one.
+    pub fn require(&self, what: &str) -> Result<()> {
+        match self {
+            PassphraseSource::Never => Err(never(what)),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn never(what: &str) -> Error {
+    Error::Usage(format!(
+        "a passphrase is needed for {what}, and filter commands never prompt: \
+         pass --passphrase-fd N or --passphrase-file FILE"
+    ))
 }
 
 impl PassphraseSource {

@@ -155,7 +155,7 @@ fn add_summary(total: &mut ImportSummary, s: &ImportSummary) {
 
 /// "imported 1 certificate(s), 2 OpenPGP certificate(s); 0 unchanged",
 /// naming only what was found.
-fn import_message(t: &ImportSummary) -> String {
+pub(crate) fn import_message(t: &ImportSummary) -> String {
     let parts: Vec<String> = [
         (t.certificates, "certificate(s)"),
         (t.secret_keys, "secret key(s)"),

@@ -126,6 +126,13 @@ impl Keyring {
         pgp_store::find(&*self.conn()?, &Query::parse(query))
     }
 
+    /// The OpenPGP certificates matching `query` (as [`Keyring::pgp_find`]),
+    /// armored one block each, without local (non-exportable)
+    /// signatures; empty when none matches.
+    pub fn pgp_export(&self, query: &str) -> Result<String> {
+        Ok(export(&*self.conn()?, &Query::parse(query), false)?.text)
+    }
+
     /// The transferable secret key of the certificate with this primary
     /// fingerprint, its secrets still encrypted.
     pub fn pgp_secret(&self, fingerprint: &str) -> Result<Cert> {

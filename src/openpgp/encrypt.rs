@@ -103,10 +103,17 @@ pub fn encrypt(
     at: Timestamp,
 ) -> Result<Encrypted> {
     let sealed = encrypt_binary(plaintext, recipients, signer, at)?;
-    Ok(Encrypted {
-        armored: armor_message(&sealed.parts()),
-        seipd_version: sealed.seipd_version,
-    })
+    Ok(sealed.armored())
+}
+
+/// [`encrypt`] to recipients whose keys are already chosen.
+pub(crate) fn encrypt_chosen(
+    plaintext: &[u8],
+    chosen: &[RecipientKeys],
+    signer: Option<&SigningKey>,
+    at: Timestamp,
+) -> Result<Encrypted> {
+    Ok(encrypt_to_keys(plaintext, chosen, signer, at)?.armored())
 }
 
 /// An encrypted message in binary form: the PKESKs, then the container.
@@ -117,6 +124,13 @@ pub(crate) struct Sealed {
 }
 
 impl Sealed {
+    fn armored(&self) -> Encrypted {
+        Encrypted {
+            armored: armor_message(&self.parts()),
+            seipd_version: self.seipd_version,
+        }
+    }
+
     /// The packets in order; joined, they are the message.
     pub(crate) fn parts(&self) -> Vec<&[u8]> {
         let mut parts: Vec<&[u8]> = self.pkesks.iter().map(Vec::as_slice).collect();

@@ -112,6 +112,38 @@ pub fn judge(
     out
 }
 
+/// A signature over data that comes without a message: a mail client
+/// checking a part hands over no From address to match. The signer is
+/// judged for its own addresses, as the signer of an outer layer is
+/// ([`Role::AlsoSigned`]): trusted only when one of its bindings is
+/// fully valid. That address comes first in `signer.emails`, with the
+/// name of its user ID, so that a report names what was judged.
+pub fn judge_detached(trust: &TrustData, sig: &SigCheck) -> Signature {
+    let mut out = judge(trust, sig, None, Covers::Whole, Role::AlsoSigned);
+    let (Some(cert), Some(signer)) = (sig.signer.as_ref(), out.signer.as_mut()) else {
+        return out;
+    };
+    let bound = signer.emails.iter().position(|e| {
+        let now = trust.openpgp_cert_trust(cert, e);
+        trust
+            .at_signing_time(sig.signed_at, now, |then| then.openpgp_cert_trust(cert, e))
+            .is_full()
+    });
+    if let Some(i) = bound {
+        let email = signer.emails.remove(i);
+        signer.emails.insert(0, email);
+    }
+    if let Some(email) = signer.emails.first() {
+        let uid = cert
+            .userids()
+            .find(|u| super::userid::email_normalized(u.userid()).as_ref() == Some(email));
+        if let Some(u) = uid {
+            signer.name = u.userid().name().ok().flatten().map(str::to_string);
+        }
+    }
+    out
+}
+
 /// The validity of the binding to the sender's address, or when the
 /// signer is not the sender, of the signer's own first address.
 fn binding_trust(

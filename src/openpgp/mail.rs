@@ -125,6 +125,16 @@ pub fn choose_signer(
     } else {
         keyring.pgp_find(&wanted)?
     };
+    best_signer(candidates, &wanted, at)
+}
+
+/// The newest of `candidates` that is our own and can sign at `at`;
+/// `wanted` names what was asked for in the errors.
+pub(super) fn best_signer(
+    candidates: Vec<StoredPgpCert>,
+    wanted: &str,
+    at: Timestamp,
+) -> Result<StoredPgpCert> {
     let policy = super::policy_at(at);
     let mut unusable = Vec::new();
     let mut usable = Vec::new();
@@ -143,11 +153,11 @@ pub fn choose_signer(
     if unusable.is_empty() {
         return Err(Error::KeyNotFound {
             what: "own OpenPGP signing key",
-            query: wanted,
+            query: wanted.to_string(),
         });
     }
     Err(crate::trust::own::unusable_error(
-        &format!("none of your OpenPGP keys for {} can sign", Safe(&wanted)),
+        &format!("none of your OpenPGP keys for {} can sign", Safe(wanted)),
         unusable,
     ))
 }
@@ -166,8 +176,8 @@ fn single_from(headers: &[HeaderField]) -> Result<String> {
 
 /// The recipients chosen for a message, and what the user should hear
 /// about the ones taken only because of `--trust-any`.
-struct Chosen {
-    recipients: Vec<RecipientKeys>,
+pub(super) struct Chosen {
+    pub(super) recipients: Vec<RecipientKeys>,
     warnings: Vec<String>,
     /// Judgements made in this run that later runs may reuse.
     judged: Vec<JudgedRecipient>,
@@ -176,7 +186,7 @@ struct Chosen {
 impl Chosen {
     /// Tells the user (unless `--quiet`) about every recipient taken
     /// only because of `--trust-any`: call it once the message is made.
-    fn warn(&self, ctx: &Ctx) {
+    pub(super) fn warn(&self, ctx: &Ctx) {
         for w in &self.warnings {
             ctx.warn(w);
         }
@@ -186,7 +196,7 @@ impl Chosen {
     /// to be worth a write (encrypting to many): one recipient costs less
     /// to judge than the write, and stays a read-only use of the keyring.
     /// A failure only costs speed later, so it is not an error.
-    fn remember(&self, keyring: &Keyring) {
+    pub(super) fn remember(&self, keyring: &Keyring) {
         if self.judged.len() >= MIN_ROWS_TO_SAVE {
             let _ = keyring.store_pgp_recipients(recipient_cache::JUDGED_BY, &self.judged);
         }
@@ -196,7 +206,7 @@ impl Chosen {
 /// The recipients: every `-r` query, or the message's To, Cc and Bcc
 /// (Bcc-only addresses hidden), plus the sender's own key. `Err` lists,
 /// one entry per recipient, what is missing.
-fn choose_recipients(
+pub(super) fn choose_recipients(
     trust: &TrustData,
     headers: &[HeaderField],
     req: &EncryptRequest<'_>,
@@ -319,7 +329,7 @@ fn judge_now(
         .collect())
 }
 
-fn push_unique(chosen: &mut Vec<RecipientKeys>, mut keys: RecipientKeys, hidden: bool) {
+pub(super) fn push_unique(chosen: &mut Vec<RecipientKeys>, mut keys: RecipientKeys, hidden: bool) {
     match chosen
         .iter_mut()
         .find(|r| r.fingerprint == keys.fingerprint)
@@ -336,10 +346,20 @@ fn push_unique(chosen: &mut Vec<RecipientKeys>, mut keys: RecipientKeys, hidden:
 /// The keys of the sender's own certificate, so that sent mail stays
 /// readable.
 fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<RecipientKeys> {
-    let from = single_from(headers)?;
-    trust
-        .keyring()
-        .pgp_by_email(&from)?
+    own_recipient(trust, Some(&single_from(headers)?))
+}
+
+/// The encryption keys of our newest own certificate for `query` (an
+/// address, fingerprint or key ID), or with `None` of all our own
+/// certificates, that can be encrypted to at the reference time.
+pub(super) fn own_recipient(trust: &TrustData, query: Option<&str>) -> Result<RecipientKeys> {
+    let keyring = trust.keyring();
+    let candidates = match query {
+        Some(q) if is_address(q) => keyring.pgp_by_email(q)?,
+        Some(q) => keyring.pgp_find(q)?,
+        None => keyring.pgp_with_secret()?,
+    };
+    candidates
         .into_iter()
         .filter(|c| c.has_secret)
         .filter_map(|c| {
@@ -348,9 +368,9 @@ fn choose_own(trust: &TrustData, headers: &[HeaderField]) -> Result<RecipientKey
         })
         .max_by_key(|(created, _)| *created)
         .map(|(_, keys)| keys)
-        .ok_or(Error::KeyNotFound {
+        .ok_or_else(|| Error::KeyNotFound {
             what: "own OpenPGP key",
-            query: from,
+            query: query.unwrap_or("any").to_string(),
         })
 }
 

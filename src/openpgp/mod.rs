@@ -22,6 +22,7 @@
 //! | raw OpenPGP | [`sign_detached`], [`verify_detached`], [`encrypt`], [`decrypt`], [`open`] |
 //! | inline PGP | [`find_inline`] |
 //! | PGP/MIME | [`build_signed`], [`build_encrypted`], [`parse_encrypted`] |
+//! | body parts (mail clients) | [`part::encrypt_part`], [`part::part_signing_key`], [`colons`] |
 //! | whole messages | [`sign_message`], [`encrypt_message`], [`analyze`], [`verify_message`], [`decrypt_message`] |
 //!
 //! Security rules kept here: no plaintext is returned unless the whole
@@ -41,6 +42,7 @@
 //! the session key is wrapped for the recipients on all cores.
 
 mod armor;
+pub mod colons;
 mod compose;
 mod decrypt;
 mod ecdh;
@@ -52,6 +54,7 @@ mod keys;
 pub mod mail;
 mod mime;
 mod open;
+pub mod part;
 mod policy;
 mod recipient_cache;
 mod seipd;
@@ -77,7 +80,9 @@ pub use open::{
 };
 pub use policy::{policy_at, system_time, MailPolicy};
 pub use sigcheck::{KeyState, Revocation, SigCheck, SigStatus};
-pub use sign::{micalg, sign_detached, verify_detached, DetachedSignature};
+pub use sign::{
+    micalg, sign_cleartext, sign_detached, sign_detached_text, verify_detached, DetachedSignature,
+};
 
 use crate::error::{Error, Result};
 

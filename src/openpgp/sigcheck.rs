@@ -14,7 +14,9 @@ use openpgp::cert::prelude::*;
 use openpgp::packet::{key, Signature};
 use openpgp::parse::stream::{GoodChecksum, VerificationError, VerificationResult};
 use openpgp::policy::Policy;
-use openpgp::types::{HashAlgorithm, RevocationStatus, RevocationType};
+use openpgp::types::{
+    HashAlgorithm, PublicKeyAlgorithm, RevocationStatus, RevocationType, SignatureType,
+};
 use openpgp::{Cert, Fingerprint, KeyHandle};
 
 use super::policy::{system_time, timestamp};
@@ -88,6 +90,10 @@ pub struct SigCheck {
     pub issuer: Option<KeyHandle>,
     pub signed_at: Option<Timestamp>,
     pub hash_algo: Option<HashAlgorithm>,
+    /// The public-key algorithm the signature names.
+    pub pk_algo: Option<PublicKeyAlgorithm>,
+    /// Binary (0x00) or text (0x01) for data signatures.
+    pub sig_type: Option<SignatureType>,
     pub key_state: KeyState,
 }
 
@@ -107,6 +113,8 @@ impl SigCheck {
             issuer: sig.get_issuers().into_iter().next(),
             signed_at: sig.signature_creation_time().map(timestamp),
             hash_algo: Some(sig.hash_algo()),
+            pk_algo: Some(sig.pk_algo()),
+            sig_type: Some(sig.typ()),
             key_state: state,
         }
     }
@@ -193,6 +201,8 @@ fn from_error(e: &VerificationError<'_>) -> SigCheck {
             issuer: None,
             signed_at: None,
             hash_algo: None,
+            pk_algo: None,
+            sig_type: None,
             key_state: KeyState::Unknown,
         },
         // VerificationError is non-exhaustive.
@@ -205,6 +215,8 @@ fn from_error(e: &VerificationError<'_>) -> SigCheck {
             issuer: None,
             signed_at: None,
             hash_algo: None,
+            pk_algo: None,
+            sig_type: None,
             key_state: KeyState::Unknown,
         },
     }

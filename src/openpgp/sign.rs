@@ -8,10 +8,11 @@ use std::io::Write;
 use sequoia_openpgp as openpgp;
 
 use openpgp::armor;
+use openpgp::packet::signature::SignatureBuilder;
 use openpgp::parse::stream::DetachedVerifierBuilder;
 use openpgp::parse::Parse;
 use openpgp::serialize::stream::{Armorer, Message, Signer};
-use openpgp::types::HashAlgorithm;
+use openpgp::types::{HashAlgorithm, SignatureType};
 
 use super::helper::{Collected, Helper, Mode};
 use super::keys::{Keys, SigningKey};
@@ -36,17 +37,34 @@ pub struct DetachedSignature {
 /// with signature creation time `at`, hashing with
 /// [`SigningKey::hash_algo`], which `micalg` names.
 pub fn sign_detached(signer: &SigningKey, data: &[u8], at: Timestamp) -> Result<DetachedSignature> {
+    sign_detached_as(signer, data, at, SignatureType::Binary)
+}
+
+/// [`sign_detached`] as a text signature (type 0x01, RFC 9580 section
+/// 5.2.1): line ends are hashed as CRLF whatever they are in `data`, as
+/// `gpg --textmode` signs. A mail client that writes the part with local
+/// line ends gets a signature that holds over the part as sent.
+pub fn sign_detached_text(
+    signer: &SigningKey,
+    data: &[u8],
+    at: Timestamp,
+) -> Result<DetachedSignature> {
+    sign_detached_as(signer, data, at, SignatureType::Text)
+}
+
+fn sign_detached_as(
+    signer: &SigningKey,
+    data: &[u8],
+    at: Timestamp,
+    typ: SignatureType,
+) -> Result<DetachedSignature> {
     let crypto = |e: anyhow::Error| from_sequoia(e, WHAT);
     let mut armored = Vec::with_capacity(1024);
     let message = Armorer::new(Message::new(&mut armored))
         .kind(armor::Kind::Signature)
         .build()
         .map_err(crypto)?;
-    let mut sink = Signer::new(message, signer.keypair.clone())
-        .map_err(crypto)?
-        .hash_algo(signer.hash_algo())
-        .map_err(crypto)?
-        .creation_time(system_time(at))
+    let mut sink = signer_for(message, signer, typ, at)?
         .detached()
         .build()
         .map_err(crypto)?;
@@ -57,6 +75,40 @@ pub fn sign_detached(signer: &SigningKey, data: &[u8], at: Timestamp) -> Result<
         armored,
         micalg: micalg(signer.hash_algo()),
     })
+}
+
+/// A cleartext-signed text (RFC 9580 section 7), as inline PGP mail
+/// carries it: the armor header, the dash-escaped text (trailing white
+/// space removed, as the format requires) and a text signature, with LF
+/// line ends.
+pub fn sign_cleartext(signer: &SigningKey, text: &[u8], at: Timestamp) -> Result<Vec<u8>> {
+    let crypto = |e: anyhow::Error| from_sequoia(e, WHAT);
+    let mut out = Vec::with_capacity(text.len() + 1024);
+    let mut sink = signer_for(Message::new(&mut out), signer, SignatureType::Text, at)?
+        .cleartext()
+        .build()
+        .map_err(crypto)?;
+    sink.write_all(text)
+        .map_err(|e| Error::Crypto(e.to_string()))?;
+    sink.finalize().map_err(crypto)?;
+    Ok(out)
+}
+
+/// A streaming signer making `typ` signatures with `signer` at `at`.
+fn signer_for<'a>(
+    message: Message<'a>,
+    signer: &SigningKey,
+    typ: SignatureType,
+    at: Timestamp,
+) -> Result<Signer<'a>> {
+    let crypto = |e: anyhow::Error| from_sequoia(e, WHAT);
+    Ok(
+        Signer::with_template(message, signer.keypair.clone(), SignatureBuilder::new(typ))
+            .map_err(crypto)?
+            .hash_algo(signer.hash_algo())
+            .map_err(crypto)?
+            .creation_time(system_time(at)),
+    )
 }
 
 /// The RFC 3156 section 5 `micalg` value for a hash: "pgp-" and the

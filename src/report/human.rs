@@ -65,29 +65,24 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
 }
 
 fn signature_line(s: &Signature) -> String {
-    let who = s
-        .signer
-        .as_ref()
-        .map(|sg| match (&sg.name, sg.emails.first()) {
-            (Some(n), Some(e)) => format!("{} <{}>", Safe(n), Safe(e)),
-            (Some(n), None) => Safe(n).to_string(),
-            (None, Some(e)) => format!("<{}>", Safe(e)),
-            (None, None) => sg.fingerprint.clone(),
-        })
-        .unwrap_or_else(|| "an unknown signer".into());
-    let reason = s
-        .reason
-        .as_deref()
-        .map(|r| Safe(r).to_string())
-        .unwrap_or_default();
+    if s.role == Role::AlsoSigned {
+        return also_signed_line(s, &who(s), &reason(s));
+    }
+    signer_line(s)
+}
+
+/// One signature in a sentence, naming the signer by the first of
+/// `signer.emails`: "Good signature from A <a@example.org>, trusted:
+/// ...", "..., but NOT trusted: ...", "BAD signature from ...", "...
+/// could not be checked: ...".
+pub fn signer_line(s: &Signature) -> String {
+    let who = who(s);
+    let reason = reason(s);
     let part = if s.covers == Covers::Part {
         " (covers only part of the message)"
     } else {
         ""
     };
-    if s.role == Role::AlsoSigned {
-        return also_signed_line(s, &who, &reason);
-    }
     match (s.status, s.exit_code()) {
         (SigStatus::Bad, _) => format!("BAD signature from {who}{part}: {reason}"),
         (_, crate::error::ExitCode::Failed) => format!("REVOKED signer {who}{part}: {reason}"),
@@ -102,6 +97,25 @@ fn signature_line(s: &Signature) -> String {
             untrusted_why(s, &reason)
         ),
     }
+}
+
+fn who(s: &Signature) -> String {
+    s.signer
+        .as_ref()
+        .map(|sg| match (&sg.name, sg.emails.first()) {
+            (Some(n), Some(e)) => format!("{} <{}>", Safe(n), Safe(e)),
+            (Some(n), None) => Safe(n).to_string(),
+            (None, Some(e)) => format!("<{}>", Safe(e)),
+            (None, None) => sg.fingerprint.clone(),
+        })
+        .unwrap_or_else(|| "an unknown signer".into())
+}
+
+fn reason(s: &Signature) -> String {
+    s.reason
+        .as_deref()
+        .map(|r| Safe(r).to_string())
+        .unwrap_or_default()
 }
 
 /// A signer of an outer layer: not the author, judged for its own

@@ -1,6 +1,7 @@
 //! Reports: the verdict as plain lines or as JSON.
 
 pub mod human;
+pub mod status_fd;
 
 use std::io::Write;
 
