@@ -65,8 +65,15 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
 }
 
 fn signature_line(s: &Signature) -> String {
-    let who = s
-        .signer
+    if s.role == Role::AlsoSigned {
+        return also_signed_line(s, &signer_name(s), &escaped_reason(s));
+    }
+    signature_summary(s)
+}
+
+/// `Name <address>` of the signer, escaped.
+fn signer_name(s: &Signature) -> String {
+    s.signer
         .as_ref()
         .map(|sg| match (&sg.name, sg.emails.first()) {
             (Some(n), Some(e)) => format!("{} <{}>", Safe(n), Safe(e)),
@@ -74,20 +81,28 @@ fn signature_line(s: &Signature) -> String {
             (None, Some(e)) => format!("<{}>", Safe(e)),
             (None, None) => sg.fingerprint.clone(),
         })
-        .unwrap_or_else(|| "an unknown signer".into());
-    let reason = s
-        .reason
+        .unwrap_or_else(|| "an unknown signer".into())
+}
+
+fn escaped_reason(s: &Signature) -> String {
+    s.reason
         .as_deref()
         .map(|r| Safe(r).to_string())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// One signature in one line, whatever its layer: "Good signature from
+/// NAME <ADDRESS>, trusted: ...", "... but NOT trusted: ...", "BAD
+/// signature from ...", and so on. Whether it is trusted is the
+/// signature's own [`Signature::exit_code`].
+pub fn signature_summary(s: &Signature) -> String {
+    let who = signer_name(s);
+    let reason = escaped_reason(s);
     let part = if s.covers == Covers::Part {
         " (covers only part of the message)"
     } else {
         ""
     };
-    if s.role == Role::AlsoSigned {
-        return also_signed_line(s, &who, &reason);
-    }
     match (s.status, s.exit_code()) {
         (SigStatus::Bad, _) => format!("BAD signature from {who}{part}: {reason}"),
         (_, crate::error::ExitCode::Failed) => format!("REVOKED signer {who}{part}: {reason}"),
