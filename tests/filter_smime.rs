@@ -695,6 +695,38 @@ fn sync_writes_the_directories_neomutt_reads_without_key_material() {
 }
 
 #[test]
+fn a_certificate_imported_into_mailseal_shows_up_in_the_store() {
+    let p = pair("Import CA");
+    sync(&p.a);
+    let (_, certs) = store(&p.a);
+    let carol = p.pki.user("carol@example.org", CertOpts::default());
+    let other = Pki::new("Foreign CA");
+    let dave = other.user("dave@example.net", CertOpts::default());
+    // Plain keyring commands, no sync: the store follows.
+    p.a.import(&carol.cert);
+    p.a.import(&dave.cert);
+    let carol_line = index_lines(&certs, "carol@example.org");
+    assert!(
+        carol_line.len() == 1 && carol_line[0].ends_with(" ? t es"),
+        "{carol_line:?}"
+    );
+    let dave_line = index_lines(&certs, "dave@example.net");
+    assert!(
+        dave_line.len() == 1 && dave_line[0].ends_with(" ? u es"),
+        "{dave_line:?}"
+    );
+    // Anchoring dave's CA makes him trusted there too.
+    p.a.anchor(&other.ca());
+    let dave_line = index_lines(&certs, "dave@example.net");
+    assert!(dave_line[0].ends_with(" ? t es"), "{dave_line:?}");
+    // And removing a certificate takes it out.
+    p.a.expect(&["keyring", "remove", "carol@example.org"], b"", 0);
+    assert!(index_lines(&certs, "carol@example.org").is_empty());
+    let id = dave_line[0].split(' ').nth(1).unwrap();
+    assert!(certs.join(id).is_file());
+}
+
+#[test]
 fn neomutt_import_flow_adds_the_signer_certificate() {
     // pk7out on the message, get-cert on its output, import with the
     // label on standard input: then carol is in the store.
