@@ -850,3 +850,19 @@ fn get_signer_cert_writes_into_the_file_neomutt_holds_open() {
     held.read_to_string(&mut seen).unwrap();
     assert!(seen.starts_with("-----BEGIN CERTIFICATE-----"), "{seen:?}");
 }
+
+#[test]
+fn fail_decrypt_of_a_signature_is_nothing_to_decrypt() {
+    let p = pair("Not Encrypted CA");
+    let d = p.b.dir.path();
+    let part = write(d, "part", PART);
+    let sig = write(
+        d,
+        "opaque.der",
+        &openssl_sign(&p.alice, &part, &["-nodetach"]),
+    );
+    let out = client(&p.b, &["decrypt", s(&sig)], &pass_line());
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("filter smime verify"));
+}

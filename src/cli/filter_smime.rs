@@ -13,6 +13,7 @@ use clap::{Args, Subcommand, ValueEnum};
 pub const NEOMUTT_SETTINGS: &str = "\
 neomutt/mutt settings (KEYRING: the keyring directory; add --keyring KEYRING to every \
 command if it is not the default one):
+  unset crypt_use_gpgme                # the classic backend runs these commands
   set smime_keys=\"KEYRING/mutt-smime/keys\"
   set smime_certificates=\"KEYRING/mutt-smime/certificates\"
   unset smime_ca_location
@@ -29,8 +30,8 @@ command if it is not the default one):
   set smime_get_signer_cert_command=\"mailseal filter smime get-signer-cert --out %c %f\"
   set smime_get_cert_email_command=\"mailseal filter smime get-cert-email %f\"
   set smime_import_cert_command=\"mailseal filter smime import %f\"
-`source 'mailseal filter smime sync|'` in the muttrc sets the first four from the keyring \
-each time neomutt starts.
+`source 'mailseal filter smime sync|'` in the muttrc sets smime_keys, smime_certificates, \
+smime_ca_location and smime_default_key from the keyring each time neomutt starts.
 
 The key and certificate directories are written from the keyring (KEYRING/mutt-smime): \
 every certificate with an e-mail address, its trust as mailseal judges it, and for each of \
@@ -217,4 +218,48 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// E-mail address, fingerprint or name
     pub query: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::NEOMUTT_SETTINGS;
+    use crate::cli::Cli;
+
+    /// Every command line of the documented settings parses, with
+    /// neomutt's expandos filled in as neomutt fills them.
+    #[test]
+    fn documented_neomutt_command_lines_parse() {
+        let lines: Vec<&str> = NEOMUTT_SETTINGS
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("set smime_"))
+            .filter(|l| l.contains("_command="))
+            .collect();
+        assert_eq!(lines.len(), 10, "{lines:?}");
+        for line in lines {
+            let value = line
+                .split_once("=\"")
+                .and_then(|(_, v)| v.strip_suffix('"'))
+                .unwrap_or_default();
+            // %c is a list of certificate files for encryption, one file
+            // elsewhere.
+            let certs = if line.starts_with("encrypt") {
+                "/c/one /c/two"
+            } else {
+                "/c/one"
+            };
+            let expanded = value
+                .replace("%a", "aes256")
+                .replace("%d", "sha256")
+                .replace("%c", certs)
+                .replace("%k", "/k/key")
+                .replace("%s", "/s/sig")
+                .replace("%f", "/f/part");
+            let words: Vec<&str> = expanded.split_whitespace().collect();
+            if let Err(e) = Cli::try_parse_from(&words) {
+                panic!("{value}: {e}");
+            }
+        }
+    }
 }
