@@ -155,6 +155,29 @@ fn id_of(dir: &Path, email: &str) -> String {
     lines[0].split(' ').nth(1).unwrap().to_string()
 }
 
+/// A multipart/signed message from `from` over [`PART`], as neomutt
+/// copies it for its sender check (get-signer-cert).
+fn signed_message(from: &str, sig: &[u8]) -> Vec<u8> {
+    [
+        format!("From: {from}\r\nTo: bob@example.org\r\nSubject: hi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b1\"\r\n\r\n--b1\r\n").as_bytes(),
+        PART,
+        b"\r\n--b1\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        &mailseal::mime::base64_encode_lines(sig),
+        b"\r\n--b1--\r\n",
+    ]
+    .concat()
+}
+
+/// An opaque signed message (application/pkcs7-mime) from `from`.
+fn opaque_message(from: &str, der: &[u8]) -> Vec<u8> {
+    [
+        format!("From: {from}\r\nTo: bob@example.org\r\nSubject: hi\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n").as_bytes(),
+        &mailseal::mime::base64_encode_lines(der),
+        b"\r\n",
+    ]
+    .concat()
+}
+
 // ---------------------------------------------------------------- verify
 
 #[test]
@@ -735,18 +758,7 @@ fn neomutt_import_flow_adds_the_signer_certificate() {
     let d = p.b.dir.path();
     let part = write(d, "part", PART);
     let sig = openssl_sign(&carol, &part, &[]);
-    let msg = write(
-        d,
-        "msg.eml",
-        &[
-            b"From: carol@example.org\r\nTo: bob@example.org\r\nSubject: hi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b1\"\r\n\r\n--b1\r\n".as_slice(),
-            PART,
-            b"\r\n--b1\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n",
-            &mailseal::mime::base64_encode_lines(&sig),
-            b"\r\n--b1--\r\n",
-        ]
-        .concat(),
-    );
+    let msg = write(d, "msg.eml", &signed_message("carol@example.org", &sig));
     let pk7 = client(&p.b, &["pk7out", s(&msg)], b"");
     assert_eq!(pk7.status.code(), Some(0), "{}", text(&pk7.stderr));
     assert!(text(&pk7.stdout).starts_with("-----BEGIN PKCS7-----"));
@@ -792,11 +804,16 @@ fn fail_get_signer_cert_of_a_bad_signature_writes_nothing() {
     let d = p.b.dir.path();
     let part = write(d, "part", PART);
     let sig = openssl_sign(&p.alice, &part, &["-nodetach"]);
-    let tampered = write(d, "tampered.der", &replace_once(&sig, b"noon", b"dusk"));
+    let tampered = replace_once(&sig, b"noon", b"dusk");
+    let msg = write(
+        d,
+        "msg.eml",
+        &opaque_message("alice@example.org", &tampered),
+    );
     let signer = d.join("signer.pem");
     let out = client(
         &p.b,
-        &["get-signer-cert", "--out", s(&signer), s(&tampered)],
+        &["get-signer-cert", "--out", s(&signer), s(&msg)],
         b"",
     );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
@@ -833,16 +850,13 @@ fn get_signer_cert_writes_into_the_file_neomutt_holds_open() {
     let p = pair("Open File CA");
     let d = p.b.dir.path();
     let part = write(d, "part", PART);
-    let sig = write(
-        d,
-        "opaque.der",
-        &openssl_sign(&p.alice, &part, &["-nodetach"]),
-    );
+    let sig = openssl_sign(&p.alice, &part, &["-nodetach"]);
+    let msg = write(d, "msg.eml", &opaque_message("alice@example.org", &sig));
     let out_path = write(d, "signer.pem", b"");
     let mut held = std::fs::File::open(&out_path).unwrap();
     let out = client(
         &p.b,
-        &["get-signer-cert", "--out", s(&out_path), s(&sig)],
+        &["get-signer-cert", "--out", s(&out_path), s(&msg)],
         b"",
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -865,4 +879,43 @@ fn fail_decrypt_of_a_signature_is_nothing_to_decrypt() {
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("filter smime verify"));
+}
+
+#[test]
+fn fail_get_signer_cert_of_a_signer_who_is_not_the_sender_writes_nothing() {
+    // neomutt's sender check takes the signer's certificate from
+    // get-signer-cert and accepts it when one of the addresses
+    // get-cert-email prints starts with the From address: a certificate
+    // for alice@example.org.evil.test would pass for alice@example.org.
+    // Only a signer fully valid for the From address itself is written.
+    let p = pair("Sender CA");
+    let lookalike = p
+        .pki
+        .user("alice@example.org.evil.test", CertOpts::default());
+    let d = p.b.dir.path();
+    let part = write(d, "part", PART);
+    let sig = openssl_sign(&lookalike, &part, &[]);
+    let msg = write(d, "msg.eml", &signed_message("alice@example.org", &sig));
+    // The signature itself is good and trusted for its own address.
+    let sig_f = write(d, "sig.der", &sig);
+    let (code, first, all, _) = verify(&p.b, &sig_f, Some(&part));
+    assert_eq!(
+        (code, first.as_str()),
+        (0, "Verification successful"),
+        "{all}"
+    );
+    let signer = d.join("signer.pem");
+    let out = client(
+        &p.b,
+        &["get-signer-cert", "--out", s(&signer), s(&msg)],
+        b"",
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(!signer.exists(), "the signer was written");
+    assert!(out.stdout.is_empty());
+    assert!(
+        err.contains("alice@example.org.evil.test") && err.contains("not the sender"),
+        "{err}"
+    );
 }

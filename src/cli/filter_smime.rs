@@ -46,7 +46,8 @@ signature is good, its signer's certificate is fully valid for the signer's own 
 chain to your anchor, or your pin) and no weak digest (SHA-1, MD5) was used; otherwise it is \
 \"Verification failure\". The next lines name each signer's address and why. Exit status: 0 \
 good and trusted, 1 bad, 3 good but not trusted (or weak), 2 unreadable input. neomutt then \
-compares the signer's address with From (get-signer-cert, get-cert-email).
+checks the signer against From: get-signer-cert gives it the signer only when the signer's \
+certificate is fully valid for the From address itself.
 
 Decryption writes only authenticated content: AuthEnvelopedData (AES-GCM), or EnvelopedData \
 (CBC) whose content is signed by a fully valid signer; with --legacy-cbc in \
@@ -76,8 +77,9 @@ pub enum SmimeFilter {
     /// Print the certificates of a PKCS7 structure or signature as PEM
     /// (as `openssl pkcs7 -print_certs`)
     GetCert(InputArg),
-    /// Write the certificates of the good signatures of a signed message
-    /// to FILE as PEM (as `openssl smime -verify -signer FILE`)
+    /// Write the certificate of each good signature whose signer is fully
+    /// valid for the message's From address to FILE as PEM (neomutt's
+    /// sender check; as `openssl smime -verify -signer FILE`)
     GetSignerCert(GetSignerCertArgs),
     /// Print a certificate's e-mail addresses, one a line (as `openssl x509
     /// -email`)

@@ -8,17 +8,19 @@ use std::fmt::Write;
 
 use const_oid::db::rfc5911::{ID_CT_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA};
 
-use super::{files, store};
+use super::{files, store, verify};
 use crate::cli::filter_smime::{ExportArgs, GetSignerCertArgs, ImportArgs, InputArg};
 use crate::commands::io;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::ImportSummary;
 use crate::mime::{self, Body};
+use crate::report::human::signature_summary;
 use crate::report::{emit, Stream};
 use crate::safe::Safe;
-use crate::smime::verify::SignatureStatus;
+use crate::smime::compose::single_from;
 use crate::smime::{ber, cert, open, signed_view};
+use crate::trust::verdict::{Covers, Role, Signature};
 use crate::trust::TrustData;
 
 /// The first byte of DER (a SEQUENCE).
@@ -96,25 +98,45 @@ pub fn get_cert(args: &InputArg) -> Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-/// `get-signer-cert`: the certificates of the good signatures, written
-/// to a file as PEM; nothing on standard output (neomutt leaves it on
-/// its screen).
+/// `get-signer-cert`: neomutt's sender check. The certificate of every
+/// signature that is good and whose signer is fully valid for the
+/// message's From address itself goes to the file, as PEM; neomutt then
+/// compares the addresses get-cert-email prints with From. Nothing is
+/// written for a signer bound to another address (neomutt takes any
+/// address that starts with the From address as a match), or when the
+/// message has no single From. Nothing goes to standard output: neomutt
+/// leaves it on its screen.
 pub fn get_signer_cert(ctx: &Ctx, args: &GetSignerCertArgs) -> Result<ExitCode> {
-    let s = signed(&io::read_input(Some(&args.input))?)?;
+    let raw = io::read_input(Some(&args.input))?;
+    let s = signed(&raw)?;
+    let from = mime::split_headers(&raw)
+        .ok()
+        .and_then(|(headers, _)| single_from(&headers));
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let sd = open::verify_signed(&trust, &s.cms, s.detached.as_deref())?;
+    let judged = open::judge(&trust, &sd, from.as_deref(), Covers::Whole, Role::Author, 0);
+    trust.save();
     let mut out = String::new();
-    for signer in &sd.signers {
-        if let (SignatureStatus::Good, Some(c)) = (&signer.status, &signer.cert) {
-            out.push_str(&files::pem(c)?);
+    let mut refused = String::new();
+    for (signer, sig) in sd.signers.iter().zip(&judged) {
+        match (&signer.cert, sig.exit_code()) {
+            (Some(c), ExitCode::Ok) => out.push_str(&files::pem(c)?),
+            _ => {
+                let _ = writeln!(refused, "{}", signature_summary(sig));
+            }
         }
     }
     if out.is_empty() {
-        emit(
-            Stream::Stderr,
-            "Verification failure\nno good signature: no signer certificate written\n",
-        );
-        return Ok(ExitCode::Failed);
+        emit(Stream::Stderr, &format!("{}\n{refused}", verify::FAILURE));
+        let code = judged
+            .iter()
+            .map(Signature::exit_code)
+            .fold(ExitCode::Ok, ExitCode::worst);
+        return Ok(if code == ExitCode::Ok {
+            ExitCode::Untrusted
+        } else {
+            code
+        });
     }
     // In place, not renamed over: neomutt made the file and reads it
     // through the handle it already holds.

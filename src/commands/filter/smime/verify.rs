@@ -7,9 +7,9 @@
 //! words) and its exit status is 0. That line is written only when
 //! mailseal's verdict is trusted: every signature good, its signer's
 //! certificate fully valid for one of the signer's own addresses (neomutt
-//! does not say who the sender is; it compares the signer's address with
-//! From afterwards, through get-signer-cert and get-cert-email) and no
-//! weak digest. Anything else starts with "Verification failure"; the
+//! does not say who the sender is; it checks the signer against From
+//! afterwards through get-signer-cert, which gives it the signer only
+//! when fully valid for the From address itself) and no weak digest. Anything else starts with "Verification failure"; the
 //! lines after it name each signer and why, and neomutt shows them all.
 
 use std::fmt::Write;
