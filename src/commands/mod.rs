@@ -52,7 +52,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if keyring_mode(&cli.command) == Some(OpenMode::Existing) {
         crate::keyring::require_dir(&ctx.keyring_dir)?;
     }
-    match cli.command {
+    let changes_keys = changes_keys_or_trust(&cli.command);
+    let result = match cli.command {
         Command::Sign(args) => sign::dispatch(&ctx, args),
         Command::Encrypt(args) => encrypt::dispatch(&ctx, args),
         Command::Decrypt(args) => decrypt::dispatch(&ctx, args),
@@ -63,7 +64,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Send(args) => send::dispatch(&ctx, args),
         Command::Generate(args) => generate::dispatch(args),
         Command::Sop(args) => sop::dispatch(&args),
+    };
+    // The S/MIME directories neomutt reads follow the keyring at once.
+    if changes_keys && result.is_ok() {
+        filter::smime::store::refresh_if_present(&ctx);
     }
+    result
+}
+
+/// The commands after which the certificates, secret keys, anchors or
+/// pins may differ.
+fn changes_keys_or_trust(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Keyring(
+            KeyringCommand::Import { .. }
+                | KeyringCommand::Remove { .. }
+                | KeyringCommand::Generate(_)
+        ) | Command::Trust(TrustCommand::Anchor(
+            AnchorCommand::Add { .. } | AnchorCommand::Remove { .. }
+        )) | Command::Trust(TrustCommand::Pin(_))
+    )
 }
 
 /// Whether the command writes a message or keys to stdout (unless `-o`):

@@ -179,7 +179,7 @@ fn signed_entity(ctx: &Ctx, raw: &[u8], opts: &SignOptions<'_>) -> Result<Vec<u8
 
 /// Signs `entity` as `stored` and wraps it with the `outer` header fields
 /// (none for the inner part of sign-then-encrypt).
-fn sign_entity(
+pub fn sign_entity(
     ctx: &Ctx,
     stored: &StoredCert,
     outer: &[HeaderField],
@@ -221,6 +221,13 @@ pub fn unlock(ctx: &Ctx, keyring: &Keyring, stored: &StoredCert) -> Result<Priva
 /// From address, for choosing the protocol; if not, why.
 pub fn check_signer(ctx: &Ctx, outer: &[HeaderField], query: Option<&str>) -> Result<()> {
     choose_signer(ctx, ctx.keyring()?, outer, query).map(|_| ())
+}
+
+/// The own certificate that `query` (a fingerprint, an address, a name)
+/// names, as `sign --signer` chooses it: with a secret key, allowed to
+/// sign, current and not revoked.
+pub fn own_signer(ctx: &Ctx, keyring: &Keyring, query: &str) -> Result<StoredCert> {
+    choose_signer(ctx, keyring, &[], Some(query))
 }
 
 /// The signing certificate: `--signer`, else the one for the From address.
@@ -291,7 +298,7 @@ pub fn single_from(headers: &[HeaderField]) -> Option<String> {
 /// Intermediate CA certificates from the keyring that lead from `leaf`
 /// towards its root, to include with a signature (the root itself is left
 /// out: verifiers must have it already).
-fn chain_for(keyring: &Keyring, leaf: &Certificate) -> Result<Vec<Certificate>> {
+pub fn chain_for(keyring: &Keyring, leaf: &Certificate) -> Result<Vec<Certificate>> {
     let all = keyring.all()?;
     let mut chain = Vec::new();
     let mut current = leaf.clone();

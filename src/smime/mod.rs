@@ -15,7 +15,7 @@ pub mod key;
 pub mod ktri;
 pub mod montgomery;
 pub mod open;
-mod recipients;
+pub mod recipients;
 pub mod rsa_public;
 pub mod sigcheck;
 pub mod sign;

@@ -88,7 +88,7 @@ fn check_body(trust: &TrustData, body: &Body) -> Result<Option<(SignedData, bool
 
 /// Checks a SignedData; certificates from the keyring are only brought in
 /// when the message does not carry its signer's.
-fn verify_signed(trust: &TrustData, cms: &[u8], detached: Option<&[u8]>) -> Result<SignedData> {
+pub fn verify_signed(trust: &TrustData, cms: &[u8], detached: Option<&[u8]>) -> Result<SignedData> {
     let sd = verify::verify(cms, detached)?;
     if sd.signers.iter().any(|s| s.cert.is_none()) {
         return verify::verify_with_certs(cms, detached, trust.known());

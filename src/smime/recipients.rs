@@ -255,6 +255,27 @@ fn pick_recipient(
         .ok_or(why)
 }
 
+/// Whether a certificate the caller chose itself (a mail client's
+/// certificate file, not an address) may be encrypted to: usable for
+/// encryption, current, not revoked, and fully valid for one of its own
+/// addresses. If not, why (for the first address).
+pub fn check_chosen(
+    at: Timestamp,
+    trust: &TrustData,
+    c: &StoredCert,
+) -> std::result::Result<(), String> {
+    let mut why = None;
+    for email in &c.emails {
+        match usability(at, trust, c, Some(email)) {
+            Usability::Usable => return Ok(()),
+            Usability::OnRequest(reason) | Usability::Unusable(reason) => {
+                why.get_or_insert(reason);
+            }
+        }
+    }
+    Err(why.unwrap_or_else(|| "the certificate carries no e-mail address".into()))
+}
+
 /// Whether a recipient certificate may be used.
 enum Usability {
     Usable,
