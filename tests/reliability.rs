@@ -151,3 +151,100 @@ fn issue18_verify_reads_an_mbox_from_a_fifo_once() {
     assert_eq!(verdicts, ["trusted", "unsigned"], "{text}");
     assert_eq!(lines[0]["path"], format!("{}:1", pipe.display()));
 }
+
+/// A message whose root is an application/pkcs7-mime body of `der`.
+fn pkcs7_message(der: &[u8], smime_type: &str) -> Vec<u8> {
+    let mut msg = format!(
+        "From: alice@example.org\r\nTo: bob@example.org\r\nSubject: cut\r\nMIME-Version: 1.0\r\n\
+         Content-Type: application/pkcs7-mime; smime-type={smime_type}; name=smime.p7m\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n"
+    )
+    .into_bytes();
+    // Base64 lines with CRLF, as a mail client writes them.
+    msg.extend_from_slice(&mailseal::mime::base64_encode_lines(der));
+    msg
+}
+
+/// `verify` and `decrypt` both refuse `msg` as malformed: exit 2, no
+/// verdict, no plaintext.
+fn assert_malformed(env: &Env, msg: &[u8], what: &str) {
+    for cmd in ["verify", "decrypt"] {
+        let out = env.run(&[cmd], msg);
+        let (code, text) = code_and_text(&out);
+        assert_eq!(code, Some(2), "{cmd} of {what}: {text}");
+        assert!(out.stdout.is_empty(), "{cmd} of {what} wrote {text}");
+        assert!(text.contains("malformed"), "{cmd} of {what}: {text}");
+    }
+}
+
+/// Truncated CMS as `openssl cms -encrypt` and `-sign` write it, DER and
+/// streamed BER (indefinite lengths), cut at several lengths; garbage
+/// base64; an empty body. None of it is "encrypted" or "unsigned".
+#[test]
+fn issue18_truncated_or_garbage_pkcs7_mime_is_malformed() {
+    let w = world("Cut CA");
+    let dir = w.env.dir.path();
+    let plain = write(
+        dir,
+        "plain.eml",
+        &message("alice@example.org", "bob@example.org", "x", "hi"),
+    );
+    let mut cases: Vec<(String, Vec<u8>)> = Vec::new();
+    for stream in [false, true] {
+        // openssl cms -encrypt [-stream] -outform DER -aes256 bob.pem
+        let mut enc = Command::new("openssl");
+        enc.args([
+            "cms",
+            "-encrypt",
+            "-in",
+            s(&plain),
+            "-outform",
+            "DER",
+            "-aes256",
+        ]);
+        if stream {
+            enc.arg("-stream");
+        }
+        enc.arg(&w.bob.cert);
+        // openssl cms -sign -nodetach [-stream] -outform DER
+        let mut sign = Command::new("openssl");
+        sign.args([
+            "cms",
+            "-sign",
+            "-nodetach",
+            "-in",
+            s(&plain),
+            "-outform",
+            "DER",
+        ])
+        .args(["-signer", s(&w.alice.cert), "-inkey", s(&w.alice.key)]);
+        if stream {
+            sign.arg("-stream");
+        }
+        for (kind, cmd) in [("enveloped-data", &mut enc), ("signed-data", &mut sign)] {
+            let der = common::run_ok(cmd).stdout;
+            let len = der.len();
+            for cut in [1, 2, 5, 12, 20, 40, len / 3, len / 2, len - 20, len - 1] {
+                let what = format!("{kind} (stream {stream}) cut to {cut} of {len} bytes");
+                cases.push((what, pkcs7_message(&der[..cut], kind)));
+            }
+        }
+    }
+    for (what, msg) in &cases {
+        assert_malformed(&w.env, msg, what);
+    }
+    let garbage = pkcs7_message(b"", "enveloped-data");
+    let garbage = [&garbage[..], b"!!not base64 at all**\r\n"].concat();
+    assert_malformed(&w.env, &garbage, "garbage base64");
+    assert_malformed(
+        &w.env,
+        &pkcs7_message(b"", "enveloped-data"),
+        "an empty body",
+    );
+    // Readable base64 that is no CMS at all.
+    assert_malformed(
+        &w.env,
+        &pkcs7_message(b"plain text, not CMS", "enveloped-data"),
+        "text",
+    );
+}
