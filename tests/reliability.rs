@@ -248,3 +248,106 @@ fn issue18_truncated_or_garbage_pkcs7_mime_is_malformed() {
         "text",
     );
 }
+
+/// `PRAGMA integrity_check` as the system's `sqlite3` tool says it.
+fn system_integrity(db: &Path) -> String {
+    let out = Command::new("sqlite3")
+        .arg(db)
+        .arg("PRAGMA integrity_check")
+        .output()
+        .expect("the sqlite3 tool (scripts/install-peers.sh installs it)");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn keyring_check(env: &Env, keyring: &Path) -> (Option<i32>, String) {
+    code_and_text(&env.run_in(keyring, &["keyring", "check"], b""))
+}
+
+/// A keyring with certificates and secret keys of both protocols reads
+/// as sound to the system's sqlite3 and to `keyring check`, which then
+/// names what is damaged on purpose.
+#[test]
+fn issue18_keyring_reads_as_sound_and_check_finds_damage() {
+    let w = world("Sound CA");
+    let fpr = w.env.generate_pgp("Alice", "alice@example.org");
+    w.env.generate_pgp("Bob", "bob@example.org");
+    let db = w.env.keyring().join("keyring.sqlite");
+    assert_eq!(system_integrity(&db), "ok");
+    let (code, text) = keyring_check(&w.env, &w.env.keyring());
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("is sound"), "{text}");
+    // Damage: an address index row of alice's OpenPGP certificate goes.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("DELETE FROM pgp_emails WHERE fingerprint = ?1", [&fpr])
+        .unwrap();
+    let (code, text) = keyring_check(&w.env, &w.env.keyring());
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains(&format!("OpenPGP certificate {fpr}: its address index")),
+        "{text}"
+    );
+    // And bob's S/MIME certificate, whose secret key stays.
+    conn.execute(
+        "DELETE FROM x509_certs WHERE fingerprint IN \
+         (SELECT fingerprint FROM x509_emails WHERE email = 'bob@example.org')",
+        [],
+    )
+    .unwrap();
+    let (code, text) = keyring_check(&w.env, &w.env.keyring());
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("X.509 secret key"), "{text}");
+    assert!(text.contains("no certificate for it is stored"), "{text}");
+    // Not a keyring at all: cannot be read (exit 2).
+    let junk = w.env.path("junk");
+    std::fs::create_dir(&junk).unwrap();
+    std::fs::write(junk.join("keyring.sqlite"), b"not a database, just text").unwrap();
+    let (code, text) = keyring_check(&w.env, &junk);
+    assert_eq!(code, Some(2), "{text}");
+}
+
+/// A keyring written before the fix (the shipped example, with its key
+/// index as it was laid out then) is migrated by the next run and then
+/// reads as sound to the system's sqlite3 too.
+#[test]
+fn issue18_an_old_keyring_migrates_to_a_layout_sqlite3_reads_as_sound() {
+    let env = Env::new();
+    let keyring = env.path("bob");
+    std::fs::create_dir(&keyring).unwrap();
+    let db = keyring.join("keyring.sqlite");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("keyring-examples/bob/keyring.sqlite");
+    std::fs::copy(shipped, &db).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE old_keys (
+             key_fingerprint  TEXT NOT NULL,
+             keyid            TEXT NOT NULL,
+             cert_fingerprint TEXT NOT NULL REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+             PRIMARY KEY (key_fingerprint, cert_fingerprint)
+         ) WITHOUT ROWID;
+         INSERT INTO old_keys SELECT key_fingerprint, keyid, cert_fingerprint FROM pgp_keys;
+         DROP TABLE pgp_keys;
+         ALTER TABLE old_keys RENAME TO pgp_keys;
+         CREATE INDEX pgp_keys_keyid ON pgp_keys(keyid);
+         CREATE INDEX pgp_keys_cert ON pgp_keys(cert_fingerprint);
+         PRAGMA user_version = 6;",
+    )
+    .unwrap();
+    drop(conn);
+    // The layout as it was, which Debian 12's sqlite3 (3.40) calls
+    // corrupt ("NULL value in pgp_keys.keyid"); newer ones do not.
+    let (code, text) = keyring_check(&env, &keyring);
+    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(system_integrity(&db), "ok");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 7);
+    let keys: i64 = conn
+        .query_row("SELECT count(*) FROM pgp_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(keys, 6);
+    // It still finds alice's OpenPGP certificate by key ID.
+    let listed = env.run_in(&keyring, &["keyring", "list", "alice@example.org"], b"");
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Alice"));
+}
