@@ -249,6 +249,44 @@ fn issue18_truncated_or_garbage_pkcs7_mime_is_malformed() {
     );
 }
 
+/// A message from alice to `n` addresses, none of which has a key.
+fn to_many(n: usize) -> Vec<u8> {
+    let to: Vec<String> = (0..n).map(|i| format!("r{i}@example.net")).collect();
+    format!(
+        "From: alice@example.org\r\nTo: {}\r\nSubject: many\r\n\r\nhello\r\n",
+        to.join(",\r\n ")
+    )
+    .into_bytes()
+}
+
+/// 20,000 recipients without keys: refused in time linear in their
+/// number, with one line per distinct problem (and protocol), not one per
+/// recipient.
+#[test]
+fn issue18_encrypt_to_many_addresses_groups_what_is_missing() {
+    let env = Env::new();
+    env.generate_pgp("Alice", "alice@example.org");
+    let out = env.run(&["encrypt"], &to_many(20_000));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(out.stdout.is_empty());
+    let lines = err.lines().count();
+    assert!(lines <= 8, "{lines} lines: {}", &err[..err.len().min(2000)]);
+    for protocol in ["OpenPGP", "S/MIME"] {
+        assert!(
+            err.lines().any(|l| l.contains(protocol)
+                && l.contains("20000 recipients")
+                && l.contains("r0@example.net")),
+            "{err}"
+        );
+    }
+}
+
 /// `PRAGMA integrity_check` as the system's `sqlite3` tool says it.
 fn system_integrity(db: &Path) -> String {
     let out = Command::new("sqlite3")
