@@ -287,6 +287,106 @@ fn issue18_encrypt_to_many_addresses_groups_what_is_missing() {
     }
 }
 
+/// Files in `dir` whose names start with `prefix`.
+fn named(dir: &Path, prefix: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix))
+        .collect()
+}
+
+/// Sends `signal` (a `kill` name) to `pid` with the `kill` tool.
+fn kill(signal: &str, pid: u32) {
+    common::run_ok(Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]));
+}
+
+/// `encrypt -o out.eml` of a large message, stopped by SIGTERM or SIGINT
+/// while it writes its hidden temporary file: the file goes with it.
+#[test]
+fn issue18_a_terminated_encrypt_removes_its_temporary_file() {
+    let w = world("Kill CA");
+    let dir = w.env.dir.path();
+    let mut msg = message("alice@example.org", "bob@example.org", "big", "");
+    let line = format!("{}\r\n", "0123456789abcdef".repeat(4));
+    msg.extend_from_slice(line.repeat(48 << 20 >> 6).as_bytes());
+    let input = write(dir, "big.eml", &msg);
+    let out_dir = dir.join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    for signal in ["TERM", "INT"] {
+        let output = out_dir.join("out.eml");
+        let mut cmd = w.env.cmd();
+        cmd.args([
+            "--at",
+            AT,
+            "encrypt",
+            "--smime",
+            s(&input),
+            "-o",
+            s(&output),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+        let child = cmd.spawn().unwrap();
+        let pid = child.id();
+        let temp = format!(".out.eml.{pid}.tmp");
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while !out_dir.join(&temp).exists() {
+            assert!(Instant::now() < deadline, "no temporary file appeared");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        kill(signal, pid);
+        let out = wait_bounded(child, Duration::from_secs(60));
+        let expected = if signal == "TERM" { 128 + 15 } else { 128 + 2 };
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "{signal}: {:?}",
+            out.status
+        );
+        assert!(
+            named(&out_dir, "").is_empty(),
+            "{signal}: {:?}",
+            named(&out_dir, "")
+        );
+    }
+}
+
+/// A run that was killed outright (SIGKILL) leaves its temporary file;
+/// the next run writing the same file removes it, and nothing else.
+#[test]
+fn issue18_a_later_run_removes_stale_temporary_files_of_its_own() {
+    let w = world("Stale CA");
+    let dir = w.env.dir.path().join("out");
+    std::fs::create_dir(&dir).unwrap();
+    // A process id that is no longer running.
+    let mut gone = Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    let dead = gone.id();
+    let live = std::process::id();
+    let stale = format!(".out.eml.{dead}.tmp");
+    let kept = [
+        format!(".out.eml.{live}.tmp"),   // a run still going
+        format!(".other.eml.{dead}.tmp"), // another output's
+        ".out.eml.notapid.tmp".to_string(),
+        format!("out.eml.{dead}.tmp"),
+        "notes.txt".to_string(),
+    ];
+    for name in kept.iter().chain([&stale]) {
+        std::fs::write(dir.join(name), b"partial").unwrap();
+    }
+    let msg = message("alice@example.org", "bob@example.org", "x", "hello");
+    let output = dir.join("out.eml");
+    w.env
+        .expect(&["encrypt", "--smime", "-o", s(&output)], &msg, 0);
+    let mut left = named(&dir, "");
+    left.sort();
+    let mut want: Vec<String> = kept.to_vec();
+    want.push("out.eml".into());
+    want.sort();
+    assert_eq!(left, want);
+}
+
 /// `PRAGMA integrity_check` as the system's `sqlite3` tool says it.
 fn system_integrity(db: &Path) -> String {
     let out = Command::new("sqlite3")
