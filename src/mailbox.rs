@@ -113,18 +113,23 @@ fn unquote_from(body: &[u8]) -> Vec<u8> {
 /// Reads one file into its messages.
 pub fn read(path: &Path) -> Result<Vec<Source>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let name = path.display().to_string();
+    Ok(sources(path.display().to_string(), bytes))
+}
+
+/// The messages in bytes already read from `name`: one message, or each
+/// message of an mbox (`name:N`), decided from the bytes themselves.
+pub fn sources(name: String, bytes: Vec<u8>) -> Vec<Source> {
     if !is_mbox(&bytes) {
-        return Ok(vec![Source { name, bytes }]);
+        return vec![Source { name, bytes }];
     }
-    Ok(split_mbox(&bytes)
+    split_mbox(&bytes)
         .into_iter()
         .enumerate()
         .map(|(i, bytes)| Source {
             name: format!("{name}:{}", i + 1),
             bytes,
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]

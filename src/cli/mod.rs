@@ -370,6 +370,20 @@ again). One transaction: all or nothing.",
     },
     /// Generate a new key
     Generate(GenerateKeyArgs),
+    /// Check the keyring's integrity and consistency
+    #[command(
+        long_about = "Check the keyring database: SQLite's integrity and foreign key checks \
+(with the SQLite built into mailseal), then mailseal's own: every stored certificate, CRL and \
+trust anchor parses and is stored under its own fingerprint; the key and address index rows \
+are exactly those its certificate gives; kept recipient data, index rows and secret keys \
+belong to a stored certificate; every OpenPGP secret key parses as its certificate's.\n\n\
+Prints each check made and each problem found (with --json, one object: sound, checked, \
+problems). Exit status: 0 when the keyring is sound, 1 when a problem was found, 2 when the \
+keyring cannot be read at all. Like every command, it first brings the schema of a keyring \
+written by an older version up to date.",
+        after_help = "Examples:\n  mailseal keyring check\n  mailseal --keyring ~/mail/keyring --json keyring check"
+    )]
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

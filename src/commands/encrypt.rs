@@ -109,11 +109,7 @@ fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
             "S/MIME cannot hide Bcc recipients ({}): every recipient of a message can see \
              whom else it was encrypted to. Give -o DIR for one message to the visible \
              recipients and one for each Bcc recipient, or use OpenPGP, which hides them",
-            hidden
-                .iter()
-                .map(|h| Safe(h).to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            first_few(&hidden)
         )));
     };
     let (headers, _) = mime::split_message(raw)?;
@@ -144,6 +140,21 @@ fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::Ok)
+}
+
+/// The first three addresses, then how many more: a list of thousands
+/// is not spelled out.
+fn first_few(addresses: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<String> = addresses
+        .iter()
+        .take(SHOWN)
+        .map(|a| Safe(a).to_string())
+        .collect();
+    match addresses.len().saturating_sub(SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 fn encrypt_to(ctx: &Ctx, raw: &[u8], args: &EncryptArgs, recipients: &[String]) -> Result<Vec<u8>> {

@@ -1,8 +1,12 @@
 //! Reading inputs and writing outputs so that a failed run leaves nothing
-//! half-written behind.
+//! half-written behind: output goes to a hidden temporary file renamed
+//! into place at the end; SIGTERM, SIGINT and SIGHUP remove it before the
+//! process exits, and a run that was killed outright (SIGKILL, a crash)
+//! has its temporary file removed by the next run writing the same file.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use crate::error::{Error, Result};
 
@@ -103,7 +107,9 @@ fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    remove_stale_temporaries(&dir, &name);
+    let tmp = Temporary::register(dir.join(format!(".{name}.{}.tmp", std::process::id())));
+    let tmp = tmp.path.as_path();
     let result = (|| {
         let mut opts = std::fs::OpenOptions::new();
         opts.write(true).create_new(true);
@@ -114,15 +120,104 @@ fn write_atomic_with(
         }
         #[cfg(not(unix))]
         let _ = private;
-        let mut f = opts.open(&tmp)?;
+        let mut f = opts.open(tmp)?;
         produce(&mut f)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(tmp, path)
     })();
     result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(tmp);
         Error::io(path, e)
     })
+}
+
+/// The temporary files this process is writing. Signals are delivered to
+/// the whole process, so what their handler removes is kept in one place
+/// for the process, not in a context.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary output file, removed by the signal handler while it is
+/// registered (from before it is created until it is renamed or removed).
+struct Temporary {
+    path: PathBuf,
+}
+
+impl Temporary {
+    fn register(path: PathBuf) -> Temporary {
+        handle_signals();
+        temporaries().push(path.clone());
+        Temporary { path }
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        temporaries().retain(|p| *p != self.path);
+    }
+}
+
+fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A panic elsewhere does not make the list wrong.
+    TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// From the first temporary file on, SIGTERM, SIGINT and SIGHUP remove
+/// the registered temporary files and end the process with 128 + the
+/// signal number, as a shell reports a process killed by it.
+fn handle_signals() {
+    static HANDLER: OnceLock<()> = OnceLock::new();
+    HANDLER.get_or_init(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Without a handler the default action stays: still killed,
+        // the file left for the next run to remove.
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    for p in temporaries().iter() {
+                        let _ = std::fs::remove_file(p);
+                    }
+                    std::process::exit(128 + signal);
+                }
+            });
+    });
+}
+
+/// Removes the temporary files `.NAME.PID.tmp` for `name` in `dir` that
+/// runs killed outright (SIGKILL, a crash, a power cut) left behind: those
+/// whose process no longer runs, as `/proc` tells. Nothing else is
+/// touched: not another output's, not a running process's, nothing that is
+/// not a regular file. Without `/proc` nothing is removed.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let proc = Path::new("/proc");
+    if name.is_empty() || !proc.join("self").exists() {
+        return;
+    }
+    let own = std::process::id().to_string();
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let pid = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"));
+        let Some(pid) = pid.filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        // Our own process id on a file we have not made yet: a process
+        // that had this id before us left it.
+        let gone = pid == own || !proc.join(pid).exists();
+        if gone && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -175,6 +270,37 @@ mod tests {
         .unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"one two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn only_stale_temporaries_of_the_same_output_are_removed() {
+        let dir = tempfile::TempDir::new().unwrap();
+        // Process ids above the kernel's limit (2^22) never run.
+        let never = 1u32 << 23;
+        let names = [
+            format!(".out.eml.{never}.tmp"),
+            ".out.eml.1.tmp".to_string(),
+            format!(".other.eml.{never}.tmp"),
+            format!(".out.eml.{never}.tmp.bak"),
+            ".out.eml..tmp".to_string(),
+            "out.eml".to_string(),
+        ];
+        for n in &names {
+            std::fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        let dir_like = format!(".out.eml.{}.tmp", never + 1);
+        std::fs::create_dir(dir.path().join(&dir_like)).unwrap();
+        remove_stale_temporaries(dir.path(), "out.eml");
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut want: Vec<String> = names[1..].to_vec();
+        want.push(dir_like);
+        want.sort();
+        assert_eq!(left, want);
     }
 
     #[test]

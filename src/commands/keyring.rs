@@ -39,7 +39,47 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
         }
         KeyringCommand::Remove { query, secret } => remove(ctx, query, secret),
         KeyringCommand::Generate(args) => generate(ctx, &args),
+        KeyringCommand::Check => check(ctx),
     }
+}
+
+/// `keyring check`: what was checked and what is wrong, on stdout; exit
+/// 0 when sound, 1 when not (an unreadable keyring is an error, exit 2).
+fn check(ctx: &Ctx) -> Result<ExitCode> {
+    let keyring = ctx.keyring()?;
+    let report = keyring.check()?;
+    if ctx.json() {
+        let v = serde_json::json!({
+            "keyring": keyring.dir().display().to_string(),
+            "sound": report.is_sound(),
+            "checked": report.checked,
+            "problems": report.problems,
+        });
+        emit(Stream::Stdout, &(v.to_string() + "\n"));
+    } else {
+        emit(Stream::Stdout, &check_message(keyring.dir(), &report));
+    }
+    Ok(match report.is_sound() {
+        true => ExitCode::Ok,
+        false => ExitCode::Failed,
+    })
+}
+
+fn check_message(dir: &std::path::Path, report: &crate::keyring::CheckReport) -> String {
+    let mut out = String::new();
+    for c in &report.checked {
+        let _ = writeln!(out, "checked: {c}");
+    }
+    for p in &report.problems {
+        let _ = writeln!(out, "problem: {p}");
+    }
+    let dir = dir.display().to_string();
+    let dir = Safe(&dir);
+    let _ = match report.problems.len() {
+        0 => writeln!(out, "the keyring {dir} is sound"),
+        n => writeln!(out, "the keyring {dir} has {n} problem(s)"),
+    };
+    out
 }
 
 fn import(ctx: &Ctx, files: &[std::path::PathBuf]) -> Result<ExitCode> {

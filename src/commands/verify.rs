@@ -19,44 +19,54 @@ use crate::trust::verdict::{Role, Signature, Verdict};
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
-    match single_input(&args.paths)? {
-        Some(input) => verify_one(ctx, input.as_deref(), args.output.as_deref()),
-        None if args.output.is_some() => Err(Error::Usage("-o works with one message only".into())),
-        None => verify_batch(ctx, &args.paths),
+    let Some(input) = single_input(&args.paths)? else {
+        if args.output.is_some() {
+            return Err(one_message_only());
+        }
+        return verify_batch(ctx, &args.paths);
+    };
+    // Read exactly once, and tell a message from an mbox by the bytes
+    // read: a pipe, a FIFO or `/dev/fd/N` gives its bytes only once.
+    let raw = io::read_input(input.as_deref())?;
+    let name = input.map(|p| p.display().to_string());
+    if !mailbox::is_mbox(&raw) {
+        return verify_one(ctx, &raw, name, args.output.as_deref());
     }
+    if args.output.is_some() {
+        return Err(one_message_only());
+    }
+    let name = name.unwrap_or_else(|| "-".into());
+    verify_sources(ctx, mailbox::sources(name, raw))
 }
 
-/// `Some(path)` (None meaning stdin) when the arguments name one plain
-/// message; `None` for batch mode.
+fn one_message_only() -> Error {
+    Error::Usage("-o works with one message only".into())
+}
+
+/// `Some(path)` (None meaning stdin) when the arguments name one input
+/// that is not a directory: a message or an mbox, which only its bytes
+/// tell apart. `None` for batch mode. Only `stat` is used here, which
+/// reads nothing from a pipe.
 fn single_input(paths: &[PathBuf]) -> Result<Option<Option<PathBuf>>> {
     match paths {
         [] => Ok(Some(None)),
         [one] if one == Path::new("-") => Ok(Some(None)),
         [one] => {
             let meta = std::fs::metadata(one).map_err(|e| Error::io(one, e))?;
-            if meta.is_dir() || starts_as_mbox(one) {
-                Ok(None)
-            } else {
-                Ok(Some(Some(one.clone())))
-            }
+            Ok((!meta.is_dir()).then(|| Some(one.clone())))
         }
         _ => Ok(None),
     }
 }
 
-fn starts_as_mbox(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 5];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| mailbox::is_mbox(&head))
-}
-
-fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
-    let raw = io::read_input(input)?;
+fn verify_one(
+    ctx: &Ctx,
+    raw: &[u8],
+    name: Option<String>,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
-    let name = input.map(|p| p.display().to_string());
-    let verified = verify_message(&trust, &raw, name)?;
+    let verified = verify_message(&trust, raw, name)?;
     trust.save();
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
@@ -65,6 +75,32 @@ fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<
     }
     report::verdict(ctx, &verified.verdict, Stream::Stdout);
     Ok(verified.verdict.exit_code())
+}
+
+/// The messages of one mbox already read (from a file or a pipe), checked
+/// as [`verify_batch`] checks files.
+fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
+    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let progress = progress_bar(ctx, sources.len());
+    let verdicts: Vec<Verdict> = sources
+        .into_par_iter()
+        .map(|s| {
+            let v = verify_source(&trust, s);
+            progress.inc(1);
+            v
+        })
+        .collect();
+    progress.finish_and_clear();
+    trust.save();
+    print_batch(ctx, &verdicts);
+    Ok(worst(&verdicts))
+}
+
+fn worst(verdicts: &[Verdict]) -> ExitCode {
+    verdicts
+        .iter()
+        .map(Verdict::exit_code)
+        .fold(ExitCode::Ok, ExitCode::worst)
 }
 
 /// Checks every message, never stopping at a bad one; exits with the
@@ -84,24 +120,23 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     progress.finish_and_clear();
     trust.save();
     print_batch(ctx, &verdicts);
-    Ok(verdicts
-        .iter()
-        .map(Verdict::exit_code)
-        .fold(ExitCode::Ok, ExitCode::worst))
+    Ok(worst(&verdicts))
 }
 
 fn verify_file(trust: &TrustData, path: &Path) -> Vec<Verdict> {
     match mailbox::read(path) {
         Ok(sources) => sources
             .into_iter()
-            .map(
-                |s| match verify_message(trust, &s.bytes, Some(s.name.clone())) {
-                    Ok(v) => v.verdict,
-                    Err(e) => error_verdict(s.name, &e),
-                },
-            )
+            .map(|s| verify_source(trust, s))
             .collect(),
         Err(e) => vec![error_verdict(path.display().to_string(), &e)],
+    }
+}
+
+fn verify_source(trust: &TrustData, s: mailbox::Source) -> Verdict {
+    match verify_message(trust, &s.bytes, Some(s.name.clone())) {
+        Ok(v) => v.verdict,
+        Err(e) => error_verdict(s.name, &e),
     }
 }
 

@@ -21,6 +21,7 @@ use crate::smime::cert;
 use crate::smime::key::PrivateKey;
 
 pub mod cache;
+mod check;
 mod export;
 pub mod generate;
 mod generate_pgp;
@@ -48,6 +49,7 @@ mod tests;
 mod testutil;
 mod x509_recipients;
 
+pub use check::CheckReport;
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
 pub use open::{default_dir, require_dir, OpenMode, Opened};

@@ -18,10 +18,32 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 7: `pgp_keys` with its primary-key columns declared first,
+/// the order in which SQLite stores the row of a WITHOUT ROWID table. The
+/// `sqlite3` tool of Debian 12 (SQLite 3.40) checks a NOT NULL column
+/// declared before a primary-key column at the wrong place in the record,
+/// and its `PRAGMA integrity_check` called every keyring corrupt ("NULL
+/// value in pgp_keys.keyid"). Same rows, same indexes; every WITHOUT ROWID
+/// table now declares its primary-key columns first (a test keeps it so).
+const SCHEMA_V7: &str = "
+CREATE TABLE pgp_keys_v7 (
+    key_fingerprint  TEXT NOT NULL,    -- primary key or subkey
+    cert_fingerprint TEXT NOT NULL REFERENCES pgp_certs(fingerprint) ON DELETE CASCADE,
+    keyid            TEXT NOT NULL,    -- its 16-digit key ID
+    PRIMARY KEY (key_fingerprint, cert_fingerprint)
+) WITHOUT ROWID;
+INSERT INTO pgp_keys_v7 (key_fingerprint, cert_fingerprint, keyid)
+    SELECT key_fingerprint, cert_fingerprint, keyid FROM pgp_keys;
+DROP TABLE pgp_keys;
+ALTER TABLE pgp_keys_v7 RENAME TO pgp_keys;
+CREATE INDEX pgp_keys_keyid ON pgp_keys(keyid);
+CREATE INDEX pgp_keys_cert ON pgp_keys(cert_fingerprint);
+";
 
 /// Version 6: what encrypting to an RSA certificate needs of it, kept
 /// beside it (see `super::x509_recipients`): derived data, written and
@@ -267,6 +289,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
         tx.execute_batch(SCHEMA_V6)?;
         super::x509_recipients::fill(&tx)?;
     }
+    if version < 7 {
+        tx.execute_batch(SCHEMA_V7)?;
+    }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     }
@@ -332,6 +357,100 @@ mod tests {
         drop(conn);
         // Re-opening keeps the schema and does not fail.
         open_db(&dir).unwrap();
+    }
+
+    /// The primary-key columns of each WITHOUT ROWID table, and the
+    /// columns declared before the last of them.
+    fn key_layout(conn: &Connection) -> Vec<(String, Vec<String>, Vec<String>)> {
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        tables
+            .into_iter()
+            .map(|t| {
+                let cols: Vec<(String, i64)> = conn
+                    .prepare(&format!("PRAGMA table_info({t})"))
+                    .unwrap()
+                    .query_map([], |r| Ok((r.get(1)?, r.get(5)?)))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                let last_key = cols.iter().rposition(|(_, pk)| *pk > 0).unwrap();
+                let keys = cols
+                    .iter()
+                    .filter(|(_, pk)| *pk > 0)
+                    .map(|(c, _)| c.clone());
+                let before = cols[..=last_key].iter().map(|(c, _)| c.clone());
+                (t, keys.collect(), before.collect())
+            })
+            .collect()
+    }
+
+    /// What makes SQLite 3.40's integrity check report false NOT NULL
+    /// violations: a column declared before a primary-key column.
+    #[test]
+    fn without_rowid_tables_declare_their_primary_key_first() {
+        let conn = open_empty().unwrap();
+        let layout = key_layout(&conn);
+        assert!(layout.iter().any(|(t, _, _)| t == "pgp_keys"));
+        for (table, keys, before) in layout {
+            let mut sorted_before = before.clone();
+            sorted_before.sort();
+            let mut sorted_keys = keys.clone();
+            sorted_keys.sort();
+            assert_eq!(
+                sorted_before, sorted_keys,
+                "{table}: {before:?} before the key {keys:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn version_7_keeps_the_key_index_of_a_version_6_keyring() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for batch in [
+            SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6,
+        ] {
+            conn.execute_batch(batch).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO pgp_certs VALUES ('C', 4, 1, 'a', 'a', x'00');
+             INSERT INTO pgp_keys (key_fingerprint, keyid, cert_fingerprint) VALUES ('C', 'K1', 'C');
+             INSERT INTO pgp_keys (key_fingerprint, keyid, cert_fingerprint) VALUES ('S', 'K2', 'C');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        let rows: Vec<(String, String, String)> = conn
+            .prepare("SELECT key_fingerprint, keyid, cert_fingerprint FROM pgp_keys ORDER BY 1")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let row = |k: &str, id: &str| (k.to_string(), id.to_string(), "C".to_string());
+        assert_eq!(rows, [row("C", "K1"), row("S", "K2")]);
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pgp_keys' \
+                 AND name IN ('pgp_keys_keyid', 'pgp_keys_cert')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 2);
+        // The foreign key still holds: removing the certificate removes its keys.
+        conn.execute("DELETE FROM pgp_certs", []).unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM pgp_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+        assert!(key_layout(&conn).iter().all(|(_, k, b)| k.len() == b.len()));
     }
 
     #[test]

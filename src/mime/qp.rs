@@ -73,7 +73,8 @@ fn qp_decode_line(line: &[u8], out: &mut Vec<u8>) {
 /// breaks; every other control byte, 8-bit byte and `=` is escaped, as is
 /// whitespace at a line end and the `F` of a line starting with `From `
 /// (RFC 3156 section 3, RFC 8551 section 3.1.2), so no relay has a reason
-/// to touch the encoded text. Lines are at most 76 characters.
+/// to touch the encoded text, and a `-` that starts a line (no encoded
+/// line can be a multipart delimiter). Lines are at most 76 characters.
 pub fn qp_encode(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() + data.len() / 4 + 16);
     let mut start = 0usize;
@@ -94,8 +95,11 @@ pub fn qp_encode(data: &[u8]) -> Vec<u8> {
 
 /// One line, with soft breaks so that no encoded line exceeds 76
 /// characters (the last character may use the column a soft break needs).
-/// An `F` at the start of an encoded line is always escaped, which keeps
-/// "From " off every line start, soft breaks included.
+/// An `F` or `-` at the start of an encoded line is always escaped, soft
+/// breaks included: that keeps "From " off every line start, and keeps a
+/// soft break from turning text inside a multipart into a boundary
+/// delimiter line ("--boundary"), which would cut the part in two when
+/// the canonical form is read again (RFC 2046 section 5.1.1).
 fn qp_encode_line(line: &[u8], out: &mut Vec<u8>) {
     let mut col = 0usize;
     let last = line.len().saturating_sub(1);
@@ -113,7 +117,7 @@ fn qp_encode_line(line: &[u8], out: &mut Vec<u8>) {
             out.extend_from_slice(b"=\r\n");
             col = 0;
         }
-        if literal && !(c == b'F' && col == 0) {
+        if literal && !(col == 0 && matches!(c, b'F' | b'-')) {
             out.push(c);
             col += 1;
         } else {
@@ -154,6 +158,18 @@ mod tests {
             let l = line.strip_suffix(b"\r").unwrap_or(line);
             assert!(!l.ends_with(b" ") && !l.ends_with(b"\t"));
         }
+        assert_eq!(qp_decode(&enc), text);
+    }
+
+    #[test]
+    fn qp_lines_never_start_with_a_dash() {
+        let mut text = vec![0xe5; 25];
+        text.extend_from_slice(b"--b\r\n-- \r\n");
+        let enc = qp_encode(&text);
+        assert!(
+            enc.split(|&b| b == b'\n').all(|l| !l.starts_with(b"-")),
+            "{enc:?}"
+        );
         assert_eq!(qp_decode(&enc), text);
     }
 

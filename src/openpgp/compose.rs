@@ -58,23 +58,20 @@ fn encrypted_message(outer: Vec<HeaderField>, sealed: &Sealed) -> Vec<u8> {
 /// The addresses a message goes to (To, Cc, Bcc; lower-cased, each
 /// once), each with whether it must be hidden: an address only in Bcc.
 pub fn recipient_addresses(headers: &[HeaderField]) -> Vec<(String, bool)> {
-    let visible: Vec<String> = ["To", "Cc"]
+    let hidden = mime::addresses(headers, "Bcc")
+        .into_iter()
+        .map(|m| (m, true));
+    let all = ["To", "Cc"]
         .iter()
         .flat_map(|h| mime::addresses(headers, h))
-        .map(|m| m.email)
-        .collect();
-    let mut out: Vec<(String, bool)> = Vec::new();
-    for email in &visible {
-        if !out.iter().any(|(e, _)| e == email) {
-            out.push((email.clone(), false));
-        }
-    }
-    for m in mime::addresses(headers, "Bcc") {
-        if !out.iter().any(|(e, _)| *e == m.email) {
-            out.push((m.email, true));
-        }
-    }
-    out
+        .map(|m| (m, false))
+        .chain(hidden);
+    // A set, not a search of the list so far: a list of 100,000
+    // addresses must not take 10^10 comparisons.
+    let mut seen = std::collections::HashSet::new();
+    all.filter(|(m, _)| seen.insert(m.email.clone()))
+        .map(|(m, hidden)| (m.email, hidden))
+        .collect()
 }
 
 #[cfg(test)]

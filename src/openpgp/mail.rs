@@ -4,6 +4,8 @@
 //! usable key with `--trust-any`). A recipient without one is an error
 //! that names it: never a silent plaintext fallback.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use sequoia_openpgp::{Cert, Fingerprint};
 
@@ -18,8 +20,9 @@ use crate::keyring::{JudgedRecipient, Keyring, StoredPgpCert};
 use crate::mime::{self, HeaderField, Protected};
 use crate::safe::Safe;
 use crate::time::Timestamp;
+use crate::trust::grouped::{recipient_problems, trust_any_warnings};
 use crate::trust::own::openpgp_key_line as own_key_line;
-use crate::trust::{settle_open, trust_any_warning, TrustData, MIN_ROWS_TO_SAVE};
+use crate::trust::{settle_open, TrustData, MIN_ROWS_TO_SAVE};
 
 /// What `encrypt --openpgp` was asked for.
 pub struct EncryptRequest<'a> {
@@ -225,31 +228,31 @@ pub(super) fn choose_recipients(
     settle_open(&mut picks, &wanted, |queries| {
         judge_now(trust, queries, req.trust_any)
     })?;
-    let mut chosen: Vec<RecipientKeys> = Vec::new();
+    let mut chosen = Unique::default();
     let mut warnings = Vec::new();
     let mut missing = Vec::new();
     let mut judged = Vec::new();
     for ((query, hidden), picked) in wanted.iter().zip(picks.into_iter().flatten()) {
         match picked {
             Ok(p) => {
-                warnings.extend(p.warning.map(|w| trust_any_warning(query, &w)));
+                warnings.extend(p.warning.map(|w| (query.clone(), w)));
                 judged.extend(p.judged);
-                push_unique(&mut chosen, p.keys, *hidden)
+                chosen.push(p.keys, *hidden)
             }
-            Err(why) => missing.push(format!("{}: {why}", Safe(query))),
+            Err(why) => missing.push((query.clone(), why)),
         }
     }
     if !missing.is_empty() {
-        return Err(missing);
+        return Err(recipient_problems(missing));
     }
     if req.include_self {
         if let Ok(own) = choose_own(trust, headers) {
-            push_unique(&mut chosen, own, false);
+            chosen.push(own, false);
         }
     }
     Ok(Chosen {
-        recipients: chosen,
-        warnings,
+        recipients: chosen.keys,
+        warnings: trust_any_warnings(warnings),
         judged,
     })
 }
@@ -329,16 +332,39 @@ fn judge_now(
         .collect())
 }
 
+/// Adds one recipient's keys to those chosen, unless its certificate is
+/// there already (then visible anywhere means visible).
 pub(super) fn push_unique(chosen: &mut Vec<RecipientKeys>, mut keys: RecipientKeys, hidden: bool) {
     match chosen
         .iter_mut()
         .find(|r| r.fingerprint == keys.fingerprint)
     {
-        // Visible anywhere means visible.
         Some(r) => r.hidden &= hidden,
         None => {
             keys.hidden = hidden;
             chosen.push(keys)
+        }
+    }
+}
+
+/// Recipients' keys, one entry per certificate, in the order first met.
+#[derive(Default)]
+struct Unique {
+    keys: Vec<RecipientKeys>,
+    /// Where each certificate's entry is in `keys`.
+    at: HashMap<Fingerprint, usize>,
+}
+
+impl Unique {
+    fn push(&mut self, mut keys: RecipientKeys, hidden: bool) {
+        match self.at.get(&keys.fingerprint) {
+            // Visible anywhere means visible.
+            Some(&i) => self.keys[i].hidden &= hidden,
+            None => {
+                keys.hidden = hidden;
+                self.at.insert(keys.fingerprint.clone(), self.keys.len());
+                self.keys.push(keys)
+            }
         }
     }
 }

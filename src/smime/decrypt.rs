@@ -109,6 +109,15 @@ impl std::fmt::Debug for Decrypted {
     }
 }
 
+/// Checks that `cms` is a whole EnvelopedData or AuthEnvelopedData (BER
+/// or DER), without decrypting it: an error for a body cut short or
+/// garbled anywhere, not only in its first bytes.
+pub fn check_whole(cms: &[u8]) -> Result<()> {
+    let der = ber::to_der(cms)?;
+    envelope::parse(&der)?;
+    Ok(())
+}
+
 /// The recipients a message is encrypted to, so the caller can find and
 /// unlock the right key.
 pub fn recipients(cms: &[u8]) -> Result<Vec<RecipientId>> {

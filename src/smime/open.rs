@@ -42,6 +42,10 @@ pub enum Root {
 pub fn root(trust: &TrustData, raw: &[u8]) -> Result<Root> {
     let analysis = mime::analyze(raw)?;
     if let Some(der) = enveloped(&analysis.root) {
+        // The content type is read from the first bytes only: a body cut
+        // short or garbled after them is malformed, not an encryption
+        // layer to report or open.
+        decrypt::check_whole(der)?;
         return Ok(Root::Enveloped { der: der.to_vec() });
     }
     match check_body(trust, &analysis.root)? {

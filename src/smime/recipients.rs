@@ -20,9 +20,10 @@ use crate::error::{Error, Result};
 use crate::keyring::{KeptRecipient, Keyring, StoredCert};
 use crate::mime::{self, HeaderField};
 use crate::time::Timestamp;
+use crate::trust::grouped::{recipient_problems, trust_any_warnings};
 use crate::trust::verdict::TrustLevel;
 use crate::trust::x509::{check_usage, Purpose};
-use crate::trust::{settle_open, trust_any_warning, TrustData};
+use crate::trust::{settle_open, TrustData};
 
 /// A recipient chosen, by certificate fingerprint.
 struct Chosen {
@@ -90,20 +91,20 @@ pub(super) fn choose(
     for (q, pick) in queries.iter().zip(picks) {
         match pick.unwrap_or_else(|| Err("no S/MIME certificate in the keyring".into())) {
             Ok((c, warning)) => {
-                warnings.extend(warning.map(|w| trust_any_warning(q, &w)));
+                warnings.extend(warning.map(|w| (q.clone(), w)));
                 if taken.insert(c.fingerprint.clone()) {
                     chosen.push(c);
                 }
             }
-            Err(why) => missing.push(format!("{}: {why}", crate::safe::Safe(q))),
+            Err(why) => missing.push((q.clone(), why)),
         }
     }
     if !missing.is_empty() {
-        return Err(Error::RecipientsMissing(missing));
+        return Err(Error::RecipientsMissing(recipient_problems(missing)));
     }
     // Only once every recipient is found: a refusal (and OpenPGP, which
     // may be tried next) must not come with warnings about S/MIME keys.
-    for w in &warnings {
+    for w in trust_any_warnings(warnings) {
         ctx.warn(w);
     }
     if opts.include_self {

@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod digest;
+pub mod grouped;
 pub mod own;
 #[cfg(test)]
 mod own_tests;
