@@ -68,6 +68,16 @@ pub enum Error {
     #[error("unsupported {what}: {detail}")]
     Unsupported { what: &'static str, detail: String },
 
+    /// A file in a format we read whose content is protected by an
+    /// algorithm we do not implement: "PKCS#12 file with key encryption
+    /// X, which mailseal does not support".
+    #[error("{file} with {role} {algorithm}, which mailseal does not support")]
+    UnsupportedAlgorithm {
+        file: &'static str,
+        role: &'static str,
+        algorithm: String,
+    },
+
     /// The keyring directory does not exist (and the command would only
     /// read it). `default` is where the keyring is without `--keyring`.
     #[error("the keyring directory {} does not exist", dir.display())]
@@ -212,6 +222,10 @@ impl Error {
                  certificates (`mailseal keyring export QUERY --secret -o FILE` keeps a copy)",
             ),
             Error::NotAMessage { hint, .. } => Some(hint),
+            Error::UnsupportedAlgorithm { .. } => Some(
+                "open it with the program that wrote it and export it again with AES \
+                 (`openssl pkcs12 -export` and `openssl pkcs8 -topk8 -v2 aes-256-cbc` write AES-256)",
+            ),
             Error::Recipients(_) | Error::RecipientsMissing(_) => {
                 Some("import the recipient's certificate, or name recipients with -r")
             }

@@ -282,8 +282,9 @@ pub struct EncryptArgs {
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
-    /// Accept EnvelopedData (AES-CBC) that no trusted signature inside
-    /// authenticates; such text may have been altered (EFAIL)
+    /// Accept EnvelopedData (AES-CBC, or 3DES and RC2 in old mail) that no
+    /// trusted signature inside authenticates; such text may have been
+    /// altered (EFAIL)
     #[arg(long)]
     pub legacy_cbc: bool,
     #[command(flatten)]
@@ -310,6 +311,9 @@ pub enum KeyringCommand {
 (PKCS#8 plain or encrypted, PKCS#1, SEC1), PKCS#12 files and CRLs, and OpenPGP certificates \
 and secret keys (armored or binary, one or many per file, as `gpg --export`, \
 `gpg --export-secret-keys` and `sq` write them).\n\n\
+Legacy forms are read too: PKCS#12 in BER as NSS (Thunderbird, Firefox) writes it, with \
+3DES or RC2 password-based encryption as older tools and Windows write it; PKCS#8 keys \
+encrypted with 3DES; PEM with base64 lines of any length.\n\n\
 An OpenPGP certificate already in the keyring is merged with the imported copy: new \
 signatures, user IDs, subkeys and revocations are added, nothing is lost, and importing the \
 same thing again changes nothing. Expired and revoked certificates are kept (`keyring list` \

@@ -2,7 +2,6 @@
 
 use std::fmt::Write;
 
-use x509_cert::der::{Decode, DecodePem};
 use x509_cert::Certificate;
 
 use super::io;
@@ -50,11 +49,9 @@ pub fn dispatch(ctx: &Ctx, cmd: TrustCommand) -> Result<ExitCode> {
     }
 }
 
-/// One certificate, PEM or DER.
+/// One certificate, PEM (any line length) or DER.
 fn parse_certificate(bytes: &[u8]) -> Result<Certificate> {
-    Certificate::from_pem(bytes)
-        .or_else(|_| Certificate::from_der(bytes))
-        .map_err(|e| Error::malformed("certificate", e))
+    crate::keyring::read_certificate(bytes)
 }
 
 fn list_anchors(ctx: &Ctx) -> Result<ExitCode> {

@@ -6,7 +6,7 @@
 //! input never leaves part of itself in the keyring.
 
 use der::{Decode, Encode};
-use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
+use pkcs8::PrivateKeyInfoRef;
 use sha2::Digest;
 use x509_cert::certificate::Rfc5280;
 use x509_cert::crl::CertificateList;
@@ -150,9 +150,7 @@ fn parse_pem(bytes: &[u8], pass: &mut Passphrases<'_>, out: &mut Parsed) -> Resu
                 "legacy OpenSSL-encrypted key; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`",
             ));
         }
-        let (label, der) =
-            der::pem::decode_vec(block.as_bytes()).map_err(|e| Error::malformed("PEM", e))?;
-        let der = Zeroizing::new(der);
+        let (label, der) = decode_pem_block(block)?;
         parse_labelled(label, &der, pass, out)?;
     }
     Ok(())
@@ -180,6 +178,46 @@ fn pem_blocks(text: &str) -> Result<Vec<&str>> {
         rest = &from_begin[block_len..];
     }
     Ok(blocks)
+}
+
+/// Decodes one block that [`pem_blocks`] cut out: its label and its bytes.
+/// The base64 may come in lines of any length: 64 columns as RFC 7468
+/// writes, 76 as many CA files and MIME tools do, or one long line.
+/// Whitespace is ignored; anything else outside the base64 alphabet is an
+/// error.
+fn decode_pem_block(block: &str) -> Result<(&str, Zeroizing<Vec<u8>>)> {
+    let after_begin = block
+        .strip_prefix("-----BEGIN ")
+        .ok_or_else(|| Error::malformed("PEM", "no BEGIN line"))?;
+    let (label, rest) = after_begin
+        .split_once("-----")
+        .ok_or_else(|| Error::malformed("PEM", "unterminated BEGIN line"))?;
+    let end_line = format!("-----END {label}-----");
+    let body = rest
+        .strip_suffix(end_line.as_str())
+        .ok_or_else(|| Error::malformed("PEM", format!("no END line for {label:?}")))?;
+    let der = crate::mime::base64_decode(body.as_bytes())
+        .map_err(|_| Error::malformed("PEM", format!("bad base64 in the {label:?} block")))?;
+    Ok((label, Zeroizing::new(der)))
+}
+
+/// One certificate, PEM (the first CERTIFICATE block, any line length) or
+/// DER: what `trust anchor add` reads.
+pub fn read_certificate(bytes: &[u8]) -> Result<Certificate> {
+    if !contains(bytes, b"-----BEGIN ") {
+        return parse_cert(bytes);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    for block in pem_blocks(&text)? {
+        let (label, der) = decode_pem_block(block)?;
+        if label == "CERTIFICATE" || label == "X509 CERTIFICATE" {
+            return parse_cert(&der);
+        }
+    }
+    Err(Error::malformed(
+        "certificate",
+        "no CERTIFICATE block in the PEM text",
+    ))
 }
 
 /// Handles one decoded PEM block by its label. Labels we do not store
@@ -213,7 +251,7 @@ fn parse_der(der: &[u8], pass: &mut Passphrases<'_>, out: &mut Parsed) -> Result
         out.crls.push(parse_crl(der)?);
     } else if let Ok(certs) = parse_pkcs7(der) {
         out.certs.extend(certs);
-    } else if EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
+    } else if protect::EncryptedKeyInfo::from_der(der).is_ok() {
         out.keys.push(decrypt_pkcs8(der, pass)?);
     } else if PrivateKeyInfoRef::from_der(der).is_ok() {
         out.keys.push(PlainKey::from_pkcs8(der)?);

@@ -29,6 +29,7 @@ mod import;
 mod names;
 mod open;
 mod openpgp;
+mod pbe;
 mod pgp_info;
 mod pgp_parse;
 mod pgp_recipients;
@@ -60,6 +61,7 @@ pub use remove::{Removal, Removed};
 pub use schema::DB_FILE;
 pub use x509_recipients::KeptRecipient;
 
+pub use import::read_certificate;
 use import::{Parsed, Passphrases, PlainKey};
 use query::Query;
 

@@ -1,32 +1,52 @@
-//! PKCS#12 (RFC 7292) files, as CAs hand out keys: `.p12` / `.pfx`.
+//! PKCS#12 (RFC 7292) files, as CAs, browsers and mail clients hand out
+//! keys: `.p12` / `.pfx`.
 //!
-//! Decryption is p12-keystore's (0.2.1, which reads PBES2/AES, 3DES and
-//! RC2-40 files). It lives on the older RustCrypto generation (der 0.7),
-//! so nothing of its types crosses into ours: certificates and keys come
-//! back as DER bytes and are parsed again here.
+//! The reader is ours because the files come in BER: NSS (Thunderbird,
+//! Firefox, `pk12util`) writes indefinite lengths at every level, inside
+//! the MAC-protected and the encrypted contents too, so no DER-only reader
+//! can open them and no normalisation from outside keeps the MAC valid.
+//! Each level is normalised to DER (`smime::ber`) as it is reached; the
+//! MAC is checked over the bytes as they were sent. Decryption is
+//! [`super::pbe`]'s: PBES2 (AES, 3DES) and the PKCS#12 3DES and RC2 ciphers.
 //!
-//! Before handing the file over, the parts readable without the password
-//! are checked for key-derivation costs (iterations, scrypt memory), so a
-//! crafted file cannot make the import run for hours.
+//! Every cost parameter (MAC and PBE iterations, scrypt memory) is
+//! checked before key derivation, so a crafted file cannot make the import
+//! run for hours.
 
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Any, Decode, Sequence};
+use hmac::{KeyInit, Mac};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
 use zeroize::Zeroizing;
 
 use super::import::{Parsed, Passphrases, PlainKey};
-use super::protect::{check_iterations, check_scheme_cost};
+use super::pbe::{self, kdf, Target};
+use super::protect::{check_iterations, decrypt_key_info, EncryptedKeyInfo};
 use crate::error::{Error, Result};
+use crate::smime::ber;
+use crate::smime::content_cipher::oid_name;
+use crate::smime::envelope::parse_encrypted_data;
 
 const ID_DATA: ObjectIdentifier = const_oid::db::rfc5911::ID_DATA;
 const ID_ENCRYPTED_DATA: ObjectIdentifier = const_oid::db::rfc5911::ID_ENCRYPTED_DATA;
-/// `pkcs8ShroudedKeyBag` (RFC 7292 section 4.2.2).
+
+/// The bag types of RFC 7292 section 4.2 (`bagtypes` arc 1.2.840.113549.1.12.10.1).
+const KEY_BAG: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.10.1.1");
 const SHROUDED_KEY_BAG: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.10.1.2");
-/// `pkcs-12PbeIds` (RFC 7292 appendix C): the arc of the SHA-1 based
-/// password-based ciphers (3DES, RC2, RC4).
-const PKCS12_PBE_ARC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.1");
+const CERT_BAG: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.10.1.3");
+const SAFE_CONTENTS_BAG: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.10.1.6");
+/// `x509Certificate` (PKCS#9 certTypes, RFC 7292 section 4.2.3).
+const X509_CERTIFICATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.22.1");
+
+/// Safe contents nested in safe contents, deeper than any real file.
+const MAX_NESTING: usize = 4;
+
+/// What the user reads when the file cannot be opened.
+const FILE: &str = "PKCS#12 file";
+const SECRET: &str = "the PKCS#12 file";
 
 /// ```text
 /// PFX ::= SEQUENCE {
@@ -83,136 +103,225 @@ struct SafeBag {
     bag_attributes: Option<Any>,
 }
 
-/// The algorithm half of `EncryptedPrivateKeyInfo` (RFC 5208 section 6),
-/// which is what a shrouded key bag holds.
+/// ```text
+/// CertBag ::= SEQUENCE {
+///     certId      BAG-TYPE.&id   ({CertTypes}),
+///     certValue   [0] EXPLICIT BAG-TYPE.&Type ({CertTypes}{@certId}) }
+/// ```
+/// RFC 7292 section 4.2.3.
 #[derive(Sequence)]
-struct ShroudedKey {
-    algorithm: AlgorithmIdentifierOwned,
-    data: OctetString,
+struct CertBag {
+    cert_id: ObjectIdentifier,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    cert_value: Any,
 }
 
-/// `pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }`
-/// (RFC 7292 appendix C).
-#[derive(Sequence)]
-struct Pkcs12PbeParams {
-    salt: OctetString,
-    iterations: u64,
-}
-
-/// Whether `der` is a PKCS#12 PFX (version 3).
-pub(crate) fn looks_like_pfx(der: &[u8]) -> bool {
-    matches!(Pfx::from_der(der), Ok(pfx) if pfx.version == 3)
+/// Whether `bytes` (BER or DER) is a PKCS#12 PFX (version 3).
+pub(crate) fn looks_like_pfx(bytes: &[u8]) -> bool {
+    let Ok(der) = ber::to_der(bytes) else {
+        return false;
+    };
+    matches!(Pfx::from_der(&der), Ok(pfx) if pfx.version == 3)
 }
 
 /// Opens a PKCS#12 file and adds its certificates and keys to `out`. The
 /// empty password is tried first (unprotected exports), then the user's.
-pub(crate) fn read(der: &[u8], pass: &mut Passphrases<'_>, out: &mut Parsed) -> Result<()> {
-    let pfx = Pfx::from_der(der).map_err(|e| Error::malformed("PKCS#12 file", e))?;
+pub(crate) fn read(bytes: &[u8], pass: &mut Passphrases<'_>, out: &mut Parsed) -> Result<()> {
+    let der = ber::to_der(bytes)?;
+    let pfx = Pfx::from_der(&der).map_err(|e| Error::malformed("PKCS#12 file", e))?;
     if pfx.version != 3 {
         return Err(Error::unsupported("PKCS#12 version", pfx.version));
     }
-    check_costs(&pfx)?;
-    let store = match p12_keystore::KeyStore::from_pkcs12(der, "") {
-        Ok(store) => store,
-        Err(_) => {
-            let what = "the PKCS#12 file";
-            let passphrase = pass.for_opening(what)?;
-            let store = p12_keystore::KeyStore::from_pkcs12(der, &passphrase)
-                .map_err(|e| map_error(e, what))?;
-            pass.opened_with(passphrase);
-            store
-        }
-    };
-    collect(&store, out)
-}
-
-/// Converts the keystore's entries through DER into our types.
-fn collect(store: &p12_keystore::KeyStore, out: &mut Parsed) -> Result<()> {
-    use p12_keystore::KeyStoreEntry;
-    for (_alias, entry) in store.entries() {
-        match entry {
-            KeyStoreEntry::PrivateKeyChain(chain) => {
-                let plain = Zeroizing::new(chain.key().to_vec());
-                out.keys.push(PlainKey::from_pkcs8(&plain)?);
-                for cert in chain.chain() {
-                    out.certs.push(parse_cert(cert.as_der())?);
-                }
-            }
-            KeyStoreEntry::Certificate(cert) => out.certs.push(parse_cert(cert.as_der())?),
-            KeyStoreEntry::Secret(_) => {}
-        }
+    if pfx.auth_safe.content_type != ID_DATA {
+        return Err(Error::unsupported(
+            "PKCS#12 file",
+            format!(
+                "public-key integrity mode ({}); only password integrity is supported",
+                oid_name(&pfx.auth_safe.content_type)
+            ),
+        ));
     }
-    Ok(())
-}
-
-fn parse_cert(der: &[u8]) -> Result<Certificate> {
-    Certificate::from_der(der).map_err(|e| Error::malformed("certificate in PKCS#12 file", e))
-}
-
-fn map_error(e: p12_keystore::error::Error, what: &str) -> Error {
-    use p12_keystore::error::Error as P12;
-    match e {
-        P12::MacError(_) | P12::UnpadError => Error::WrongPassphrase(what.into()),
-        P12::Pkcs5Error(msg) if msg.contains("decryption failed") => {
-            Error::WrongPassphrase(what.into())
-        }
-        P12::UnsupportedEncryptionScheme
-        | P12::UnsupportedMacAlgorithm
-        | P12::UnsupportedContentType
-        | P12::UnsupportedCertificateType
-        | P12::InvalidVersion
-        | P12::Pkcs5Error(_) => Error::unsupported("PKCS#12 content", e),
-        other => Error::malformed("PKCS#12 file", other),
-    }
-}
-
-/// Checks the MAC iterations and every encryption algorithm visible
-/// without the password: the encrypted safes' and the shrouded key bags in
-/// plain safes (where OpenSSL puts keys).
-fn check_costs(pfx: &Pfx) -> Result<()> {
+    let auth_safe = pfx.auth_safe.content.decode_as::<OctetString>()?;
     if let Some(mac) = &pfx.mac_data {
         check_iterations(mac.iterations)?;
+        mac_hash(mac)?;
     }
-    if pfx.auth_safe.content_type != ID_DATA {
-        return Ok(()); // public-key integrity mode: p12-keystore refuses it
+    let opened = match open(&pfx, auth_safe.as_bytes(), "") {
+        Err(Error::WrongPassphrase(_)) => {
+            let passphrase = pass.for_opening(SECRET)?;
+            let opened = open(&pfx, auth_safe.as_bytes(), &passphrase)?;
+            pass.opened_with(passphrase);
+            opened
+        }
+        other => other?,
+    };
+    out.keys.extend(opened.keys);
+    out.certs.extend(opened.certs);
+    Ok(())
+}
+
+/// Checks the MAC (if any) and reads every safe with `passphrase`.
+fn open(pfx: &Pfx, auth_safe: &[u8], passphrase: &str) -> Result<Parsed> {
+    if let Some(mac) = &pfx.mac_data {
+        verify_mac(mac, passphrase, auth_safe)?;
     }
-    let safes: Vec<cms::content_info::ContentInfo> =
-        Vec::from_der(octets(&pfx.auth_safe.content)?.as_bytes())?;
+    let safes: Vec<cms::content_info::ContentInfo> = Vec::from_der(&ber::to_der(auth_safe)?)?;
+    let mut out = Parsed::default();
     for safe in &safes {
         if safe.content_type == ID_DATA {
-            let bags: Vec<SafeBag> = Vec::from_der(octets(&safe.content)?.as_bytes())?;
-            for bag in bags.iter().filter(|b| b.bag_id == SHROUDED_KEY_BAG) {
-                check_algorithm(&bag.bag_value.decode_as::<ShroudedKey>()?.algorithm)?;
-            }
+            let contents = safe.content.decode_as::<OctetString>()?;
+            read_bags(&parse_bags(contents.as_bytes())?, passphrase, &mut out, 0)?;
         } else if safe.content_type == ID_ENCRYPTED_DATA {
-            let data = safe
-                .content
-                .decode_as::<cms::encrypted_data::EncryptedData>()?;
-            check_algorithm(&data.enc_content_info.content_enc_alg)?;
+            let contents = decrypt_safe(&der::Encode::to_der(&safe.content)?, passphrase)?;
+            // Garbage that passed the padding check: a wrong passphrase.
+            let bags = parse_bags(&contents).map_err(|_| Error::WrongPassphrase(SECRET.into()))?;
+            read_bags(&bags, passphrase, &mut out, 0)?;
+        } else {
+            return Err(Error::unsupported(
+                "PKCS#12 safe",
+                format!(
+                    "{} (only data and encryptedData)",
+                    oid_name(&safe.content_type)
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The MAC's hash, which is also the hash of its key derivation.
+fn mac_hash(mac: &MacData) -> Result<kdf::Hash> {
+    use const_oid::db::rfc5912::{ID_SHA_1, ID_SHA_224, ID_SHA_256, ID_SHA_384, ID_SHA_512};
+    match mac.mac.algorithm.oid {
+        ID_SHA_1 => Ok(kdf::Hash::Sha1),
+        ID_SHA_224 => Ok(kdf::Hash::Sha224),
+        ID_SHA_256 => Ok(kdf::Hash::Sha256),
+        ID_SHA_384 => Ok(kdf::Hash::Sha384),
+        ID_SHA_512 => Ok(kdf::Hash::Sha512),
+        other => Err(Error::UnsupportedAlgorithm {
+            file: FILE,
+            role: "integrity protection (MAC)",
+            algorithm: oid_name(&other),
+        }),
+    }
+}
+
+/// RFC 7292 section 5: HMAC over the authSafe's content octets, keyed by
+/// the PKCS#12 KDF (ID 3). A mismatch means a wrong passphrase (or a
+/// changed file, which cannot be told apart).
+fn verify_mac(mac: &MacData, passphrase: &str, data: &[u8]) -> Result<()> {
+    let hash = mac_hash(mac)?;
+    let salt = mac.mac_salt.as_bytes();
+    let expected = mac.mac.digest.as_bytes();
+    let len = match hash {
+        kdf::Hash::Sha1 => 20,
+        kdf::Hash::Sha224 => 28,
+        kdf::Hash::Sha256 => 32,
+        kdf::Hash::Sha384 => 48,
+        kdf::Hash::Sha512 => 64,
+    };
+    let key = kdf::derive(
+        hash,
+        passphrase,
+        salt,
+        kdf::Purpose::Mac,
+        mac.iterations,
+        len,
+    )?;
+    let good = match hash {
+        kdf::Hash::Sha1 => hmac_matches::<sha1::Sha1>(&key, data, expected),
+        kdf::Hash::Sha224 => hmac_matches::<sha2::Sha224>(&key, data, expected),
+        kdf::Hash::Sha256 => hmac_matches::<sha2::Sha256>(&key, data, expected),
+        kdf::Hash::Sha384 => hmac_matches::<sha2::Sha384>(&key, data, expected),
+        kdf::Hash::Sha512 => hmac_matches::<sha2::Sha512>(&key, data, expected),
+    };
+    if !good {
+        return Err(Error::WrongPassphrase(SECRET.into()));
+    }
+    Ok(())
+}
+
+/// Constant-time comparison of the HMAC of `data` with `expected`.
+fn hmac_matches<D>(key: &[u8], data: &[u8], expected: &[u8]) -> bool
+where
+    hmac::Hmac<D>: KeyInit + Mac,
+    D: hmac::EagerHash,
+{
+    let Ok(mut mac) = <hmac::Hmac<D> as KeyInit>::new_from_slice(key) else {
+        return false;
+    };
+    Mac::update(&mut mac, data);
+    mac.verify_slice(expected).is_ok()
+}
+
+/// Decrypts an encryptedData safe (where files keep their certificates).
+fn decrypt_safe(der: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>> {
+    let (alg, ciphertext) = parse_encrypted_data(der)?;
+    let target = Target {
+        file: FILE,
+        role: "certificate encryption",
+        secret: SECRET,
+    };
+    pbe::decrypt(&alg, passphrase, &ciphertext, target)
+}
+
+/// Parses one SafeContents (`SEQUENCE OF SafeBag`, BER or DER).
+fn parse_bags(contents: &[u8]) -> Result<Vec<SafeBag>> {
+    Ok(Vec::from_der(&ber::to_der(contents)?)?)
+}
+
+/// Takes the keys and certificates out of `bags`.
+fn read_bags(bags: &[SafeBag], passphrase: &str, out: &mut Parsed, depth: usize) -> Result<()> {
+    if depth > MAX_NESTING {
+        return Err(Error::malformed(
+            "PKCS#12 file",
+            "safe contents nested too deep",
+        ));
+    }
+    for bag in bags {
+        match bag.bag_id {
+            KEY_BAG => out
+                .keys
+                .push(PlainKey::from_pkcs8(&der::Encode::to_der(&bag.bag_value)?)?),
+            SHROUDED_KEY_BAG => out.keys.push(read_shrouded_key(bag, passphrase)?),
+            CERT_BAG => {
+                if let Some(cert) = read_cert(bag)? {
+                    out.certs.push(cert);
+                }
+            }
+            SAFE_CONTENTS_BAG => {
+                let nested: Vec<SafeBag> = bag.bag_value.decode_as()?;
+                read_bags(&nested, passphrase, out, depth + 1)?
+            }
+            // CRLs, secrets and unknown bags: nothing to import.
+            _ => {}
         }
     }
     Ok(())
 }
 
-fn octets(any: &Any) -> Result<OctetString> {
-    Ok(any.decode_as::<OctetString>()?)
+fn read_shrouded_key(bag: &SafeBag, passphrase: &str) -> Result<PlainKey> {
+    let info = bag.bag_value.decode_as::<EncryptedKeyInfo>()?;
+    let target = Target {
+        file: FILE,
+        role: "key encryption",
+        secret: SECRET,
+    };
+    let plain = decrypt_key_info(&info, passphrase, target)?;
+    PlainKey::from_pkcs8(&plain)
 }
 
-/// Checks one password-based encryption algorithm's cost parameters.
-/// Algorithms we do not know are left for p12-keystore to refuse.
-fn check_algorithm(alg: &AlgorithmIdentifierOwned) -> Result<()> {
-    let params = alg.parameters.as_ref();
-    if alg.oid == pkcs5::pbes2::PBES2_OID {
-        let params = params.ok_or_else(|| Error::malformed("PBES2", "no parameters"))?;
-        let pbes2 = pkcs5::pbes2::Parameters::try_from(der::AnyRef::from(params))
-            .map_err(|e| Error::malformed("PBES2 parameters", e))?;
-        return check_scheme_cost(&pbes2.into());
+/// The certificate of an X.509 cert bag; other certificate types (SDSI)
+/// are skipped.
+fn read_cert(bag: &SafeBag) -> Result<Option<Certificate>> {
+    let cert_bag = bag.bag_value.decode_as::<CertBag>()?;
+    if cert_bag.cert_id != X509_CERTIFICATE {
+        return Ok(None);
     }
-    if alg.oid.parent() == Some(PKCS12_PBE_ARC) {
-        let params = params.ok_or_else(|| Error::malformed("PKCS#12 PBE", "no parameters"))?;
-        return check_iterations(params.decode_as::<Pkcs12PbeParams>()?.iterations);
-    }
-    Ok(())
+    let der = cert_bag.cert_value.decode_as::<OctetString>()?;
+    Certificate::from_der(der.as_bytes())
+        .map(Some)
+        .map_err(|e| Error::malformed("certificate in PKCS#12 file", e))
 }
 
 #[cfg(test)]
@@ -227,22 +336,5 @@ mod tests {
         let mut out = Parsed::default();
         let got = read(b"\x30\x00", &mut Passphrases::new(&source), &mut out);
         assert!(matches!(got, Err(Error::Malformed { .. })));
-    }
-
-    #[test]
-    fn fail_pbe_with_too_many_iterations() {
-        use der::Encode;
-        let params = Pkcs12PbeParams {
-            salt: OctetString::new(vec![1u8; 8]).unwrap(),
-            iterations: 1 << 40,
-        };
-        let alg = AlgorithmIdentifierOwned {
-            oid: ObjectIdentifier::new_unwrap("1.2.840.113549.1.12.1.3"),
-            parameters: Some(Any::from_der(&params.to_der().unwrap()).unwrap()),
-        };
-        assert!(matches!(
-            check_algorithm(&alg),
-            Err(Error::Unsupported { .. })
-        ));
     }
 }

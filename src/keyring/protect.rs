@@ -15,11 +15,11 @@
 use der::asn1::OctetStringRef;
 use der::{Decode, Encode};
 use pkcs5::pbes2::{self, Kdf};
-use pkcs5::EncryptionScheme;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use rand::TryRng;
 use zeroize::Zeroizing;
 
+use super::pbe::{self, Target};
 use crate::error::{Error, Result};
 
 /// scrypt cost for keys we store: N = 2^14, r = 8, p = 1 (what OpenSSL 3
@@ -68,6 +68,16 @@ fn store_params() -> Result<pbes2::Parameters> {
         .map_err(|e| Error::Crypto(format!("PBES2 parameters: {e}")))
 }
 
+/// `EncryptedPrivateKeyInfo` with its algorithm read as a plain
+/// AlgorithmIdentifier, so that schemes `pkcs8` does not model (the PKCS#12
+/// PBE ciphers of `openssl pkcs8 -v1 PBE-SHA1-3DES`) can be decrypted and
+/// unknown ones named.
+#[derive(der::Sequence)]
+pub(crate) struct EncryptedKeyInfo {
+    pub algorithm: spki::AlgorithmIdentifierOwned,
+    pub data: der::asn1::OctetString,
+}
+
 /// Decrypts an `EncryptedPrivateKeyInfo`, returning the plain PKCS#8 DER.
 /// `name` is what a wrong passphrase error names.
 pub(crate) fn decrypt_pkcs8(
@@ -75,42 +85,33 @@ pub(crate) fn decrypt_pkcs8(
     passphrase: &str,
     name: &str,
 ) -> Result<Zeroizing<Vec<u8>>> {
-    let info = EncryptedPrivateKeyInfoRef::from_der(encrypted)
+    let info = EncryptedKeyInfo::from_der(encrypted)
         .map_err(|e| Error::malformed("encrypted PKCS#8 private key", e))?;
-    check_scheme_cost(&info.encryption_algorithm)?;
-    let mut buffer = Zeroizing::new(info.encrypted_data.as_bytes().to_vec());
-    let plain = match info
-        .encryption_algorithm
-        .decrypt_in_place(passphrase.as_bytes(), &mut buffer)
-    {
-        Ok(plain) => Zeroizing::new(plain.to_vec()),
-        Err(pkcs5::Error::DecryptFailed) => return Err(Error::WrongPassphrase(name.into())),
-        Err(e @ pkcs5::Error::AlgorithmParametersInvalid { .. }) => {
-            return Err(Error::malformed("PKCS#8 encryption parameters", e))
-        }
-        Err(e) => return Err(Error::unsupported("PKCS#8 key encryption", e)),
+    let target = Target {
+        file: "PKCS#8 key",
+        role: "encryption",
+        secret: name,
     };
+    decrypt_key_info(&info, passphrase, target)
+}
+
+/// Decrypts an `EncryptedPrivateKeyInfo` (a PKCS#8 file or a PKCS#12
+/// shrouded key bag) and checks that the result is a `PrivateKeyInfo`.
+pub(crate) fn decrypt_key_info(
+    info: &EncryptedKeyInfo,
+    passphrase: &str,
+    target: Target<'_>,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let plain = pbe::decrypt(&info.algorithm, passphrase, info.data.as_bytes(), target)?;
     // A wrong key still yields valid CBC padding about once in 256 tries;
     // the plaintext then is not a PrivateKeyInfo.
     if PrivateKeyInfoRef::from_der(&plain).is_err() {
-        return Err(Error::WrongPassphrase(name.into()));
+        return Err(target.wrong_passphrase());
     }
     Ok(plain)
 }
 
-/// Refuses password-based encryption schemes whose key derivation would
-/// take unbounded time or memory.
-pub(crate) fn check_scheme_cost(scheme: &EncryptionScheme) -> Result<()> {
-    match scheme {
-        EncryptionScheme::Pbes2(params) => check_kdf_cost(&params.kdf),
-        _ => Err(Error::unsupported(
-            "PKCS#8 key encryption",
-            "PBES1 (re-encrypt with `openssl pkcs8 -topk8 -v2 aes-256-cbc`)",
-        )),
-    }
-}
-
-fn check_kdf_cost(kdf: &Kdf) -> Result<()> {
+pub(crate) fn check_kdf_cost(kdf: &Kdf) -> Result<()> {
     if let Some(p) = kdf.pbkdf2() {
         return check_iterations(u64::from(p.iteration_count));
     }
@@ -189,11 +190,11 @@ mod tests {
         assert!(check_iterations(MAX_ITERATIONS + 1).is_err());
         let huge = pkcs5::scrypt::Params::new(24, 8, 1).unwrap();
         let params = pbes2::Parameters::generate_scrypt_aes256cbc(huge, &[1; 16], [0; 16]).unwrap();
-        assert!(check_scheme_cost(&params.into()).is_err());
+        assert!(check_kdf_cost(&params.kdf).is_err());
         let slow =
             pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(50_000_000, &[1; 16], [0; 16])
                 .unwrap();
-        assert!(check_scheme_cost(&slow.into()).is_err());
+        assert!(check_kdf_cost(&slow.kdf).is_err());
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! Content-encryption algorithms of EnvelopedData and AuthEnvelopedData:
 //! AES-GCM (RFC 5084) and AES-CBC (RFC 3565), with their
-//! AlgorithmIdentifier parameters.
+//! AlgorithmIdentifier parameters; for old mail also Triple DES and RC2 in
+//! CBC mode (RFC 3370 section 5), decrypted only.
 
 use aes::{Aes128, Aes192, Aes256};
 use aes_gcm::aead::consts::{U12, U16};
 use aes_gcm::aead::{AeadInOut, KeyInit};
 use aes_gcm::AesGcm;
 use cbc::cipher::block_padding::Pkcs7;
-use cbc::cipher::{BlockCipherDecrypt, BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
+use cbc::cipher::{BlockCipherDecrypt, BlockModeDecrypt, BlockModeEncrypt, InnerIvInit, KeyIvInit};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Any, Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
@@ -16,7 +17,8 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Result};
 
 use const_oid::db::rfc5911::{
-    ID_AES_128_CBC, ID_AES_128_GCM, ID_AES_192_CBC, ID_AES_192_GCM, ID_AES_256_CBC, ID_AES_256_GCM,
+    DES_EDE_3_CBC, ID_AES_128_CBC, ID_AES_128_GCM, ID_AES_192_CBC, ID_AES_192_GCM, ID_AES_256_CBC,
+    ID_AES_256_GCM,
 };
 
 /// The GCM nonce length RFC 5084 section 3.2 recommends, and the only one
@@ -46,6 +48,30 @@ fn default_icv_len() -> u8 {
     12
 }
 
+/// Block length of Triple DES and RC2, also their CBC IV length.
+pub const LEGACY_BLOCK_LEN: usize = 8;
+
+/// `rc2-cbc` (RFC 3370 section 5.2).
+const RC2_CBC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.3.2");
+
+/// ```text
+/// RC2CBCParameter ::= SEQUENCE {
+///   rc2ParameterVersion  INTEGER,
+///   iv                   OCTET STRING }  -- exactly 8 octets
+/// ```
+/// RFC 3370 section 5.2. The version encodes the effective key bits
+/// (RFC 2268 section 6): 160 for 40 bits, 120 for 64, 58 for 128.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct Rc2CbcParameter {
+    pub version: u16,
+    pub iv: OctetString,
+}
+
+/// The RFC 2268 parameter versions we read, with their effective key bits:
+/// those of `openssl cms -rc2-40`, `-rc2-64` and `-rc2-128`, and of old
+/// Outlook and Netscape mail.
+const RC2_VERSIONS: [(u16, usize); 3] = [(160, 40), (120, 64), (58, 128)];
+
 /// A content-encryption algorithm with its parameters, as read from an
 /// EncryptedContentInfo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +84,14 @@ pub enum ContentAlgorithm {
     },
     /// AES-CBC with PKCS#7 padding (EnvelopedData only).
     Cbc { key_len: usize, iv: [u8; BLOCK_LEN] },
+    /// Triple DES (three keys, EDE) in CBC mode: `des-ede3-cbc`, old mail.
+    Des3Cbc { iv: [u8; LEGACY_BLOCK_LEN] },
+    /// RC2 in CBC mode with its effective key bits (40, 64 or 128), old
+    /// mail. The key is as long as the effective bits.
+    Rc2Cbc {
+        effective_bits: usize,
+        iv: [u8; LEGACY_BLOCK_LEN],
+    },
 }
 
 impl ContentAlgorithm {
@@ -79,6 +113,8 @@ impl ContentAlgorithm {
         match (gcm_key_len, cbc_key_len) {
             (Some(key_len), _) => Self::gcm_from_params(key_len, params),
             (_, Some(key_len)) => Self::cbc_from_params(key_len, params),
+            _ if alg.oid == DES_EDE_3_CBC => Self::des3_from_params(params),
+            _ if alg.oid == RC2_CBC => Self::rc2_from_params(params),
             _ => Err(Error::unsupported(
                 "content-encryption algorithm",
                 oid_name(&alg.oid),
@@ -124,12 +160,52 @@ impl ContentAlgorithm {
         Ok(ContentAlgorithm::Cbc { key_len, iv })
     }
 
+    /// `des-ede3-cbc` parameters: the IV as an OCTET STRING (RFC 3370
+    /// section 5.1).
+    fn des3_from_params(params: Option<&Any>) -> Result<Self> {
+        let iv = params
+            .ok_or_else(|| Error::malformed("3DES-CBC parameters", "missing IV"))?
+            .decode_as::<OctetString>()?;
+        let iv = iv
+            .as_bytes()
+            .try_into()
+            .map_err(|_| Error::malformed("3DES-CBC parameters", "the IV is not 8 bytes"))?;
+        Ok(ContentAlgorithm::Des3Cbc { iv })
+    }
+
+    fn rc2_from_params(params: Option<&Any>) -> Result<Self> {
+        let params = params
+            .ok_or_else(|| Error::malformed("RC2-CBC parameters", "missing"))?
+            .decode_as::<Rc2CbcParameter>()?;
+        let effective_bits = RC2_VERSIONS
+            .iter()
+            .find(|(version, _)| *version == params.version)
+            .map(|(_, bits)| *bits)
+            .ok_or_else(|| {
+                Error::unsupported(
+                    "RC2 parameter version",
+                    format!(
+                        "{} (40, 64 and 128 effective key bits are read)",
+                        params.version
+                    ),
+                )
+            })?;
+        let iv = params
+            .iv
+            .as_bytes()
+            .try_into()
+            .map_err(|_| Error::malformed("RC2-CBC parameters", "the IV is not 8 bytes"))?;
+        Ok(ContentAlgorithm::Rc2Cbc { effective_bits, iv })
+    }
+
     /// The content-encryption key length in bytes.
     pub fn key_len(&self) -> usize {
         match self {
             ContentAlgorithm::Gcm { key_len, .. } | ContentAlgorithm::Cbc { key_len, .. } => {
                 *key_len
             }
+            ContentAlgorithm::Des3Cbc { .. } => 24,
+            ContentAlgorithm::Rc2Cbc { effective_bits, .. } => effective_bits / 8,
         }
     }
 
@@ -138,6 +214,8 @@ impl ContentAlgorithm {
         match self {
             ContentAlgorithm::Gcm { key_len, .. } => format!("AES-{}-GCM", key_len * 8),
             ContentAlgorithm::Cbc { key_len, .. } => format!("AES-{}-CBC", key_len * 8),
+            ContentAlgorithm::Des3Cbc { .. } => "3DES-CBC".into(),
+            ContentAlgorithm::Rc2Cbc { effective_bits, .. } => format!("RC2-{effective_bits}-CBC"),
         }
     }
 
@@ -242,7 +320,38 @@ pub fn open(
             24 => cbc_open::<Aes192>(key, iv, buf),
             _ => cbc_open::<Aes256>(key, iv, buf),
         },
+        ContentAlgorithm::Des3Cbc { iv } => {
+            let cipher = des::TdesEde3::new_from_slice(key).map_err(|_| cbc_failed())?;
+            legacy_cbc_open(cipher, iv, buf)
+        }
+        ContentAlgorithm::Rc2Cbc { effective_bits, iv } => {
+            let cipher = rc2::Rc2::new_with_eff_key_len(key, *effective_bits);
+            legacy_cbc_open(cipher, iv, buf)
+        }
     }
+}
+
+fn cbc_failed() -> Error {
+    Error::DecryptionFailed("wrong key, or the ciphertext was altered".into())
+}
+
+/// CBC decryption with a 64-bit block cipher already keyed (RC2 takes its
+/// effective key bits beside the key).
+fn legacy_cbc_open<C>(
+    cipher: C,
+    iv: &[u8; LEGACY_BLOCK_LEN],
+    mut buf: Zeroizing<Vec<u8>>,
+) -> Result<Zeroizing<Vec<u8>>>
+where
+    C: BlockCipherDecrypt,
+{
+    let plain_len = cbc::Decryptor::<C>::inner_iv_slice_init(cipher, iv)
+        .map_err(|_| cbc_failed())?
+        .decrypt_padded::<Pkcs7>(buf.as_mut_slice())
+        .map_err(|_| cbc_failed())?
+        .len();
+    buf.truncate(plain_len);
+    Ok(buf)
 }
 
 fn gcm_open_by_size(
@@ -296,11 +405,10 @@ fn cbc_open<A>(
 where
     A: BlockCipherDecrypt<BlockSize = U16> + KeyInit,
 {
-    let failed = || Error::DecryptionFailed("wrong key, or the ciphertext was altered".into());
     let plain_len = cbc::Decryptor::<A>::new_from_slices(key, iv)
-        .map_err(|_| failed())?
+        .map_err(|_| cbc_failed())?
         .decrypt_padded::<Pkcs7>(buf.as_mut_slice())
-        .map_err(|_| failed())?
+        .map_err(|_| cbc_failed())?
         .len();
     buf.truncate(plain_len);
     Ok(buf)
@@ -369,6 +477,11 @@ mod tests {
         alg.parameters = Some(Any::from_der(&[0x04, 0x02, 1, 2]).unwrap());
         assert!(ContentAlgorithm::from_algorithm_id(&alg).is_err());
         alg.oid = const_oid::db::rfc5911::DES_EDE_3_CBC;
+        assert!(
+            ContentAlgorithm::from_algorithm_id(&alg).is_err(),
+            "a 2-byte IV"
+        );
+        alg.oid = ObjectIdentifier::new_unwrap("1.2.840.113549.3.9"); // rc5-CBC-PAD
         assert!(matches!(
             ContentAlgorithm::from_algorithm_id(&alg),
             Err(Error::Unsupported { .. })

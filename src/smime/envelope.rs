@@ -177,6 +177,29 @@ fn read_encrypted_content_info<'a>(
     Ok((alg, bytes))
 }
 
+/// ```text
+/// EncryptedData ::= SEQUENCE {
+///     version CMSVersion,
+///     encryptedContentInfo EncryptedContentInfo,
+///     unprotectedAttrs [1] IMPLICIT UnprotectedAttributes OPTIONAL }
+/// ```
+/// (RFC 5652 section 8), as PKCS#12 encrypts its safes: the algorithm and
+/// the ciphertext, joined when it came in chunks.
+pub fn parse_encrypted_data(der: &[u8]) -> Result<(AlgorithmIdentifierOwned, Cow<'_, [u8]>)> {
+    let outer = AnyRef::from_der(der)?;
+    outer.tag().assert_eq(Tag::Sequence)?;
+    let mut r = SliceReader::new(outer.value())?;
+    let _version: u8 = r.decode()?;
+    let info = r.decode::<AnyRef<'_>>()?;
+    info.tag().assert_eq(Tag::Sequence)?;
+    let mut inner = SliceReader::new(info.value())?;
+    let parsed = read_encrypted_content_info(&mut inner)?;
+    if !inner.is_finished() {
+        return Err(Error::malformed("EncryptedContentInfo", "trailing data"));
+    }
+    Ok(parsed)
+}
+
 /// `authAttrs` is sent as `[1] IMPLICIT`; the AAD is its DER with the SET OF
 /// tag (RFC 5083 section 2.2).
 fn retag_as_set(tlv: &[u8]) -> Vec<u8> {
