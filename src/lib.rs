@@ -15,6 +15,7 @@ pub mod message;
 pub mod mime;
 pub mod openpgp;
 pub mod passphrase;
+pub mod policy;
 pub mod report;
 pub mod safe;
 pub mod smime;

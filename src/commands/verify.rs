@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mailbox;
 use crate::message::verify_message;
+use crate::policy::Policy;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
 use crate::trust::verdict::{Role, Signature, Verdict};
@@ -55,8 +56,9 @@ fn starts_as_mbox(path: &Path) -> bool {
 fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<ExitCode> {
     let raw = io::read_input(input)?;
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let policy = ctx.config()?.policy;
     let name = input.map(|p| p.display().to_string());
-    let verified = verify_message(&trust, &raw, name)?;
+    let verified = verify_message(&trust, &policy, &raw, name)?;
     trust.save();
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
@@ -72,11 +74,12 @@ fn verify_one(ctx: &Ctx, input: Option<&Path>, output: Option<&Path>) -> Result<
 fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     let files = mailbox::files(paths)?;
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, files.len());
     let verdicts: Vec<Verdict> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let v = verify_file(&trust, f);
+            let v = verify_file(&trust, &policy, f);
             progress.inc(1);
             v
         })
@@ -90,12 +93,12 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
         .fold(ExitCode::Ok, ExitCode::worst))
 }
 
-fn verify_file(trust: &TrustData, path: &Path) -> Vec<Verdict> {
+fn verify_file(trust: &TrustData, policy: &Policy, path: &Path) -> Vec<Verdict> {
     match mailbox::read(path) {
         Ok(sources) => sources
             .into_iter()
             .map(
-                |s| match verify_message(trust, &s.bytes, Some(s.name.clone())) {
+                |s| match verify_message(trust, policy, &s.bytes, Some(s.name.clone())) {
                     Ok(v) => v.verdict,
                     Err(e) => error_verdict(s.name, &e),
                 },
@@ -176,6 +179,7 @@ fn table_row(v: &Verdict) -> String {
                 }
             })
         })
+        .or_else(|| lowering.map(|w| w.text.clone()))
         .or_else(|| v.hint.clone())
         .unwrap_or_default();
     format!(
