@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compose;
 pub mod config;
 pub mod ctx;
 pub mod error;
