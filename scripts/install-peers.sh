@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the interoperability peers the test suite drives when missing:
-# openssl, gpgsm, gpg and sqop from Debian (apt-get; needs root or sudo),
+# openssl, gpgsm, gpg, sqop and neomutt from Debian (apt-get; needs root or sudo),
 # and a newer sqop that speaks RFC 9580 (v6 keys), built with cargo into
 # target/peers/bin: Debian's sqop runs on Sequoia 1.x, which predates it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in openssl:openssl gpgsm:gpgsm gpg:gnupg sqop:sqop; do
+for tool in openssl:openssl gpgsm:gpgsm gpg:gnupg sqop:sqop neomutt:neomutt; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -19,6 +19,7 @@ pub mod passphrase;
 pub mod policy;
 pub mod report;
 pub mod safe;
+pub mod send;
 pub mod smime;
 pub mod sop;
 pub mod time;
