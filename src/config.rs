@@ -5,13 +5,26 @@
 //! typo never silently changes what is sent.
 //!
 //! Options:
-//! - `prefer-protocol openpgp|smime`: for `sign` and `encrypt` without
-//!   `--smime`/`--openpgp`, the protocol to use when both would do
-//!   (default: openpgp).
+//! - `prefer-protocol openpgp|smime`: for `sign`, `encrypt` and `send`
+//!   without `--smime`/`--openpgp`, the protocol to use when both would
+//!   do (default: openpgp).
+//! - `require-encryption DOMAIN` (repeatable): `send` refuses, whatever
+//!   its flags, to hand over a message to an address in DOMAIN or its
+//!   subdomains unless it can encrypt it (for every recipient); `verify`
+//!   flags mail from DOMAIN that arrived unencrypted as a policy
+//!   violation (exit 3).
+//! - `require-signature DOMAIN` (repeatable): `send` refuses a message to
+//!   DOMAIN that it cannot sign; `verify` flags mail from DOMAIN that is
+//!   unsigned or not trusted as a policy violation (exit 3; a bad
+//!   signature stays exit 1).
+//!
+//! One domain per line, without `@` or `*.`; it covers its subdomains
+//! ([`crate::policy`]).
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::policy::Policy;
 use crate::trust::verdict::Protocol;
 
 /// The file name inside the keyring directory.
@@ -20,15 +33,18 @@ pub const FILE_NAME: &str = "mailseal.conf";
 /// Larger files are refused rather than read.
 const MAX_SIZE: u64 = 64 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub prefer: Protocol,
+    /// `require-encryption` and `require-signature` lines.
+    pub policy: Policy,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             prefer: Protocol::Openpgp,
+            policy: Policy::default(),
         }
     }
 }
@@ -60,7 +76,10 @@ impl Config {
             let (option, value) = split_option(line);
             match option {
                 "prefer-protocol" => config.prefer = protocol(value).map_err(|e| (n + 1, e))?,
-                other => return Err((n + 1, format!("unknown option {other:?}"))),
+                other => match config.policy.read_option(other, value, n + 1) {
+                    Some(read) => read.map_err(|e| (n + 1, e))?,
+                    None => return Err((n + 1, format!("unknown option {other:?}"))),
+                },
             }
         }
         Ok(config)
@@ -121,6 +140,40 @@ mod tests {
         assert_eq!(line, 1);
         assert!(why.contains("x509"), "{why}");
         assert!(Config::parse("prefer-protocol\n").is_err());
+    }
+
+    #[test]
+    fn policy_lines_are_kept_with_their_line_numbers() {
+        let text = "prefer-protocol smime\n# partners\nrequire-encryption partner.example\n\
+                    require-signature = Partner.example\nrequire-signature other.example\n";
+        let config = Config::parse(text).unwrap();
+        let rules: Vec<String> = config.policy.rules.iter().map(|r| r.to_string()).collect();
+        assert_eq!(
+            rules,
+            [
+                "require-encryption partner.example (mailseal.conf line 3)",
+                "require-signature partner.example (mailseal.conf line 4)",
+                "require-signature other.example (mailseal.conf line 5)",
+            ]
+        );
+    }
+
+    #[test]
+    fn fail_policy_lines_without_a_domain_name_the_line() {
+        for (text, line, word) in [
+            ("require-encryption\n", 1, "needs a mail domain"),
+            ("\nrequire-signature =\n", 2, "needs a mail domain"),
+            ("require-signature *.partner.example\n", 1, "without \"*.\""),
+            (
+                "require-encryptoin partner.example\n",
+                1,
+                "require-encryptoin",
+            ),
+        ] {
+            let (n, why) = Config::parse(text).unwrap_err();
+            assert_eq!(n, line, "{text:?}");
+            assert!(why.contains(word), "{text:?}: {why}");
+        }
     }
 
     #[test]

@@ -134,6 +134,23 @@ pub enum Error {
     #[error("cannot encrypt:{}", indented_lines(.0))]
     RecipientsMissing(Vec<String>),
 
+    /// Protection that a flag or the per-domain policy requires cannot be
+    /// made: which requirement (`why`), and what stands in its way.
+    #[error("{why}")]
+    Required {
+        why: String,
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// `send` handed nothing to the delivery command, because of `source`.
+    #[error("nothing was handed to {command}")]
+    NotSent {
+        command: String,
+        #[source]
+        source: Box<Error>,
+    },
+
     /// A removal would delete secret keys, which the caller did not
     /// allow: each one named, one per line. Nothing was removed.
     #[error(
@@ -190,14 +207,24 @@ impl Error {
             }
             Error::Unauthenticated(_) => ExitCode::Failed,
             Error::NothingToDo(_) => ExitCode::Nothing,
+            Error::Required { source, .. } | Error::NotSent { source, .. } => source.exit_code(),
             _ => ExitCode::Usage,
         }
     }
 
     /// A suggestion for the user, where there is one.
     pub fn hint(&self) -> Option<Cow<'static, str>> {
-        if let Error::NoKeyring { default, .. } = self {
-            return Some(no_keyring_hint(default.as_deref()).into());
+        match self {
+            Error::NoKeyring { default, .. } => {
+                return Some(no_keyring_hint(default.as_deref()).into())
+            }
+            Error::Required { source, .. }
+                if matches!(**source, Error::Recipients(_) | Error::RecipientsMissing(_)) =>
+            {
+                return Some(REQUIRED_ENCRYPTION_HINT.into())
+            }
+            Error::Required { source, .. } | Error::NotSent { source, .. } => return source.hint(),
+            _ => {}
         }
         self.static_hint().map(Cow::Borrowed)
     }
@@ -233,6 +260,11 @@ impl Error {
         }
     }
 }
+
+/// What to do when encryption is required and a recipient has no key.
+const REQUIRED_ENCRYPTION_HINT: &str = "import each recipient's certificate with `mailseal \
+     keyring import` and make it fully valid (a trust anchor, or `mailseal trust pin` once you \
+     checked it), or leave out the recipients without one";
 
 /// Where the keyring is by default, and how to name another or make one.
 fn no_keyring_hint(default: Option<&std::path::Path>) -> String {

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compose;
 pub mod config;
 pub mod ctx;
 pub mod error;
@@ -15,8 +16,10 @@ pub mod message;
 pub mod mime;
 pub mod openpgp;
 pub mod passphrase;
+pub mod policy;
 pub mod report;
 pub mod safe;
+pub mod send;
 pub mod smime;
 pub mod sop;
 pub mod time;

@@ -1,13 +1,15 @@
 //! Whole received messages, as `mailseal verify` reads them: every layer
 //! of signatures and encryption in either protocol is peeled and judged,
 //! and the header checks run. Any input ends in a verdict or an error;
-//! the verdict's exit code agrees with its signatures.
+//! the verdict's exit code agrees with its signatures, also under a
+//! per-domain policy.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use mailseal::keyring::Keyring;
+use mailseal::config::Config;
 use mailseal::message::verify_message;
 use mailseal::time::Timestamp;
 use mailseal::trust::TrustData;
@@ -23,10 +25,19 @@ fn keyring() -> &'static Keyring {
     k
 }
 
+/// A policy for the domains fuzzed messages most likely name.
+fn policy() -> &'static mailseal::policy::Policy {
+    static CONFIG: OnceLock<Config> = OnceLock::new();
+    let text = "require-signature example.org\nrequire-encryption example.com\n";
+    &CONFIG
+        .get_or_init(|| Config::parse(text).expect("policy"))
+        .policy
+}
+
 fuzz_target!(|data: &[u8]| {
     let at = Timestamp::parse_rfc3339("2026-06-01T12:00:00Z").expect("time");
     let trust = TrustData::load(keyring(), at).expect("trust data");
-    if let Ok(v) = verify_message(&trust, data, None) {
+    if let Ok(v) = verify_message(&trust, policy(), data, None) {
         let any_bad = v
             .verdict
             .signatures

@@ -124,6 +124,10 @@ Each signature is judged at its signing time for the expiry of the key or certif
 signed while it was valid stays trusted after it expires, and the report says \"judged at \
 the signing time\". A revocation for key compromise (or with no reason) invalidates every \
 signature; a soft one (superseded, retired, affiliation changed) only those made after it.\n\n\
+Per-domain policy: with `require-signature DOMAIN` in mailseal.conf, unsigned or untrusted mail \
+from DOMAIN or a subdomain is a policy violation (untrusted, exit 3; bad stays exit 1), and with \
+`require-encryption DOMAIN` so is mail from it that arrived unencrypted; a warning of kind \
+\"policy\" names the rule and its line.\n\n\
 JSON (--json): one object per message with path, message_id, from, protocol, encrypted, \
 layers [{layer, kind, protocol}], signatures [{status, signer, signed_at, sender_match, \
 trust, covers, layer, role (author or also-signed), digest, weak_digest, reason}], warnings \

@@ -2,6 +2,7 @@
 
 use super::{input, io, requested_protocol};
 use crate::cli::{CipherArg, EncryptArgs, KeyTransportArg};
+use crate::compose;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mime;
@@ -11,7 +12,6 @@ use crate::safe::Safe;
 use crate::smime::compose::{encrypt_message, prepare_encrypted, EncryptOptions, SignOptions};
 use crate::smime::encrypt::{Cipher, RsaPadding};
 use crate::trust::verdict::Protocol;
-use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     let asked = requested_protocol(&args.protocol)?;
@@ -35,62 +35,21 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     };
     let encrypted = match asked {
         Some(Protocol::Openpgp) => {
-            openpgp(ctx, &raw, &request)?.map_err(Error::RecipientsMissing)?
+            compose::openpgp(ctx, &raw, &request)?.map_err(Error::RecipientsMissing)?
         }
         Some(Protocol::Smime) => return smime(ctx, &raw, &args),
-        None if ctx.config()?.prefer == Protocol::Smime => {
-            return smime_then_openpgp(ctx, &raw, &args, &request)
-        }
-        None => match openpgp_if_valid(ctx, &raw, &request)? {
-            Ok(encrypted) => encrypted,
-            Err(pgp_missing) => {
-                return smime(ctx, &raw, &args).map_err(|e| neither(&pgp_missing, e))
-            }
+        // S/MIME writes its output itself (streamed): `None` then.
+        None => match compose::encrypt_either(
+            ctx,
+            || Ok(compose::openpgp_if_valid(ctx, &raw, &request)?.map(Some)),
+            || smime(ctx, &raw, &args).map(|_| None),
+        )? {
+            Some(encrypted) => encrypted,
+            None => return Ok(ExitCode::Ok),
         },
     };
     io::write_output(args.io.output.as_deref(), &encrypted)?;
     Ok(ExitCode::Ok)
-}
-
-/// With S/MIME preferred (`prefer-protocol smime`): S/MIME when every
-/// recipient has a valid certificate, else OpenPGP when every recipient
-/// has a valid binding there.
-fn smime_then_openpgp(
-    ctx: &Ctx,
-    raw: &[u8],
-    args: &EncryptArgs,
-    request: &pgp::EncryptRequest<'_>,
-) -> Result<ExitCode> {
-    let smime_error = match smime(ctx, raw, args) {
-        Err(e @ (Error::Recipients(_) | Error::RecipientsMissing(_))) => e,
-        done => return done,
-    };
-    match openpgp_if_valid(ctx, raw, request)? {
-        Ok(encrypted) => {
-            io::write_output(args.io.output.as_deref(), &encrypted)?;
-            Ok(ExitCode::Ok)
-        }
-        Err(pgp_missing) => Err(neither(&pgp_missing, smime_error)),
-    }
-}
-
-/// Neither protocol has a valid key for every recipient: say, one line
-/// per protocol and recipient, what is missing.
-fn neither(pgp_missing: &[String], smime_error: Error) -> Error {
-    let smime_missing = match smime_error {
-        Error::RecipientsMissing(missing) => missing,
-        Error::Recipients(why) => vec![why],
-        other => return other,
-    };
-    let lines: Vec<String> = pgp_missing
-        .iter()
-        .map(|m| format!("OpenPGP: {m}"))
-        .chain(smime_missing.iter().map(|m| format!("S/MIME: {m}")))
-        .collect();
-    Error::Recipients(format!(
-        "no protocol has a valid key for every recipient:{}",
-        crate::error::indented_lines(&lines)
-    ))
 }
 
 /// S/MIME encryption. Every recipient of an S/MIME message can see who
@@ -183,35 +142,6 @@ fn hidden_recipients(raw: &[u8], args: &EncryptArgs) -> Result<Vec<String>> {
         .filter(|(email, hidden)| *hidden && !senders.contains(email))
         .map(|(e, _)| e)
         .collect())
-}
-
-/// OpenPGP when every recipient has a fully valid OpenPGP binding (the
-/// default preference); `Err` holds what each recipient lacks in
-/// OpenPGP, and S/MIME gets its turn.
-fn openpgp_if_valid(
-    ctx: &Ctx,
-    raw: &[u8],
-    request: &pgp::EncryptRequest<'_>,
-) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
-    if !ctx.keyring()?.has_openpgp()? {
-        return Ok(Err(vec!["no OpenPGP certificates in the keyring".into()]));
-    }
-    openpgp(ctx, raw, request)
-}
-
-/// OpenPGP encryption ([`pgp::encrypt`]) with the trust data of this run,
-/// whose new decisions are kept when the message is made.
-fn openpgp(
-    ctx: &Ctx,
-    raw: &[u8],
-    request: &pgp::EncryptRequest<'_>,
-) -> Result<std::result::Result<Vec<u8>, Vec<String>>> {
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
-    let encrypted = pgp::encrypt(ctx, &trust, raw, request)?;
-    if encrypted.is_ok() {
-        trust.save();
-    }
-    Ok(encrypted)
 }
 
 fn smime_options(args: &EncryptArgs) -> EncryptOptions<'_> {

@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mailbox;
 use crate::message::verify_message;
+use crate::policy::Policy;
 use crate::report::{self, Stream};
 use crate::safe::Safe;
 use crate::trust::verdict::{Role, Signature, Verdict};
@@ -66,7 +67,8 @@ fn verify_one(
     output: Option<&Path>,
 ) -> Result<ExitCode> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
-    let verified = verify_message(&trust, raw, name)?;
+    let policy = ctx.config()?.policy;
+    let verified = verify_message(&trust, &policy, raw, name)?;
     trust.save();
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
@@ -81,11 +83,12 @@ fn verify_one(
 /// as [`verify_batch`] checks files.
 fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, sources.len());
     let verdicts: Vec<Verdict> = sources
         .into_par_iter()
         .map(|s| {
-            let v = verify_source(&trust, s);
+            let v = verify_source(&trust, &policy, s);
             progress.inc(1);
             v
         })
@@ -108,11 +111,12 @@ fn worst(verdicts: &[Verdict]) -> ExitCode {
 fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     let files = mailbox::files(paths)?;
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, files.len());
     let verdicts: Vec<Verdict> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let v = verify_file(&trust, f);
+            let v = verify_file(&trust, &policy, f);
             progress.inc(1);
             v
         })
@@ -123,18 +127,18 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(worst(&verdicts))
 }
 
-fn verify_file(trust: &TrustData, path: &Path) -> Vec<Verdict> {
+fn verify_file(trust: &TrustData, policy: &Policy, path: &Path) -> Vec<Verdict> {
     match mailbox::read(path) {
         Ok(sources) => sources
             .into_iter()
-            .map(|s| verify_source(trust, s))
+            .map(|s| verify_source(trust, policy, s))
             .collect(),
         Err(e) => vec![error_verdict(path.display().to_string(), &e)],
     }
 }
 
-fn verify_source(trust: &TrustData, s: mailbox::Source) -> Verdict {
-    match verify_message(trust, &s.bytes, Some(s.name.clone())) {
+fn verify_source(trust: &TrustData, policy: &Policy, s: mailbox::Source) -> Verdict {
+    match verify_message(trust, policy, &s.bytes, Some(s.name.clone())) {
         Ok(v) => v.verdict,
         Err(e) => error_verdict(s.name, &e),
     }
@@ -211,6 +215,7 @@ fn table_row(v: &Verdict) -> String {
                 }
             })
         })
+        .or_else(|| lowering.map(|w| w.text.clone()))
         .or_else(|| v.hint.clone())
         .unwrap_or_default();
     format!(

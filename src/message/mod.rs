@@ -10,6 +10,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::mime::{self, HeaderField};
 use crate::openpgp::judge as pgp_judge;
+use crate::policy::{check_verdict, Policy, Seen};
 use crate::smime::open as smime;
 use crate::trust::verdict::{Covers, Layer as LayerInfo, LayerKind, Role, Signature, Verdict};
 use crate::trust::{sender, TrustData};
@@ -40,12 +41,20 @@ pub struct Opened {
 const DECRYPT_HINT: &str =
     "decrypt it with `mailseal decrypt` to read it and check any signature inside";
 
-/// Verifies a whole message. `path` names it in the verdict.
-pub fn verify_message(trust: &TrustData, raw: &[u8], path: Option<String>) -> Result<Verified> {
+/// Verifies a whole message, and checks the verdict against the
+/// per-domain `policy` ([`crate::policy::check_verdict`]). `path` names
+/// it in the verdict.
+pub fn verify_message(
+    trust: &TrustData,
+    policy: &Policy,
+    raw: &[u8],
+    path: Option<String>,
+) -> Result<Verified> {
     mime::check_received(raw)?;
     let (headers, _) = mime::split_headers(raw)?;
     let peeled = peel::peel(trust, raw, &headers, None)?;
     let mut verdict = judge(trust, &headers, &peeled, path);
+    check_verdict(policy, &Seen::received(&headers), &mut verdict);
     if verdict.encrypted {
         verdict.hint = Some(DECRYPT_HINT.into());
     }

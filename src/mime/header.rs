@@ -127,6 +127,28 @@ pub fn single_sender(headers: &[HeaderField]) -> Option<String> {
     }
 }
 
+/// Whether `email`'s domain is `domain` or one of its subdomains, in any
+/// case (`example.org` covers `a@example.org` and `a@lab.Example.ORG`,
+/// not `a@badexample.org`). A leading or trailing dot on `domain` is
+/// ignored; an empty domain, or an address without `@`, matches nothing.
+pub fn in_domain(email: &str, domain: &str) -> bool {
+    let Some((_, own)) = email.trim().rsplit_once('@') else {
+        return false;
+    };
+    let own = own.trim_end_matches('.').to_ascii_lowercase();
+    let domain = domain
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    !own.is_empty()
+        && !domain.is_empty()
+        && (own == domain
+            || own
+                .strip_suffix(domain.as_str())
+                .is_some_and(|head| head.ends_with('.')))
+}
+
 /// `local@domain` with exactly one `@` outside a quoted local part and
 /// no white space outside quotes (RFC 5322 section 3.4.1).
 pub(crate) fn is_addr_spec(email: &str) -> bool {
@@ -296,5 +318,18 @@ mod tests {
         assert_eq!(content_type(&h).unwrap().mime_type, "text/plain");
         assert_eq!(transfer_encoding(&h), "quoted-printable");
         assert_eq!(transfer_encoding(&h[3..]), "7bit");
+    }
+
+    #[test]
+    fn a_domain_covers_itself_and_its_subdomains_only() {
+        assert!(in_domain("a@partner.example", "partner.example"));
+        assert!(in_domain("a@Lab.Partner.EXAMPLE", "partner.example"));
+        assert!(in_domain(" a@partner.example. ", ".Partner.example"));
+        assert!(!in_domain("a@badpartner.example", "partner.example"));
+        assert!(!in_domain("a@partner.example.evil.test", "partner.example"));
+        assert!(!in_domain("partner.example", "partner.example"));
+        assert!(!in_domain("a@", "partner.example"));
+        assert!(!in_domain("a@partner.example", ""));
+        assert!(!in_domain("a@partner.example", "."));
     }
 }

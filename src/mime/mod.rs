@@ -21,7 +21,7 @@ pub use canon::{is_relay_safe, split_for_protection, Protected};
 pub use codec::{
     base64_decode, base64_encode, base64_encode_lines, base64_encode_lines_into, find_byte, to_crlf,
 };
-pub use header::{content_type, is_mime_field, transfer_encoding, unfolded_value};
+pub use header::{content_type, in_domain, is_mime_field, transfer_encoding, unfolded_value};
 pub use input::{check_received, split_message};
 pub use multipart::{split_multipart, BodyPart, Multipart};
 pub use params::{parse_content_type, parse_disposition, ContentType};

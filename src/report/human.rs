@@ -32,8 +32,9 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
             }
             (_, true) => "No signature inside.\n",
             (VerdictKind::Unsigned, false) => "Not signed: nothing to verify.\n",
-            _ => "No signature.\n",
+            _ => "Not signed.\n",
         });
+        warning_lines(&mut out, v);
         return out;
     }
     let layered = v.layers.len() > 1;
@@ -50,6 +51,15 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
             detail_lines(&mut out, s);
         }
     }
+    warning_lines(&mut out, v);
+    if let Some(hint) = &v.hint {
+        let _ = writeln!(out, "  The signed content is encrypted: {hint}.");
+    }
+    out
+}
+
+/// What a person reads that does not fit, and broken policy rules.
+fn warning_lines(out: &mut String, v: &Verdict) {
     for w in &v.warnings {
         let _ = writeln!(
             out,
@@ -58,10 +68,6 @@ pub fn verdict(v: &Verdict, verbose: bool) -> String {
             Safe(&w.text)
         );
     }
-    if let Some(hint) = &v.hint {
-        let _ = writeln!(out, "  The signed content is encrypted: {hint}.");
-    }
-    out
 }
 
 fn signature_line(s: &Signature) -> String {

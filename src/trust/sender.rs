@@ -102,7 +102,7 @@ fn display_name(mailbox: &Mailbox, names: &dyn Fn(&str) -> Vec<String>, out: &mu
 
 /// Words of a display name that look like addresses (`local@domain.tld`),
 /// stripped of the brackets and quotes around them.
-fn addresses_in(name: &str) -> impl Iterator<Item = &str> {
+pub fn addresses_in(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| {
         c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'')
     })

@@ -297,13 +297,19 @@ impl Verdict {
     /// whole message; a warning that lowers the verdict keeps it from
     /// being trusted. A message that is encrypted and has no signature
     /// that could be checked is `encrypted` (exit 4: nothing verified).
+    /// Without signatures, a lowering warning (a broken policy rule,
+    /// [`crate::policy`]: unsigned mail from a domain whose mail must be
+    /// signed) makes the message `untrusted` (exit 3), not merely
+    /// unsigned.
     pub fn conclude(&mut self) {
+        let lowered = self.warnings.iter().any(|w| w.lowers);
         let code = if self.error.is_some() {
             ExitCode::Usage
+        } else if self.signatures.is_empty() && lowered {
+            ExitCode::Untrusted
         } else if self.signatures.is_empty() {
             ExitCode::Nothing
         } else {
-            let lowered = self.warnings.iter().any(|w| w.lowers);
             let floor = if lowered {
                 ExitCode::Untrusted
             } else {

@@ -201,28 +201,7 @@ pub(super) fn domain_allowed(domains: &[String], email: Option<&str>) -> bool {
     if domains.is_empty() {
         return true;
     }
-    let Some(domain) = email
-        .and_then(|e| e.trim().rsplit_once('@'))
-        .map(|(_, d)| d)
-    else {
-        return false;
-    };
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    if domain.is_empty() {
-        return false;
-    }
-    domains.iter().any(|allowed| {
-        let allowed = allowed
-            .trim()
-            .trim_start_matches('.')
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        !allowed.is_empty()
-            && (domain == allowed
-                || domain
-                    .strip_suffix(allowed.as_str())
-                    .is_some_and(|head| head.ends_with('.')))
-    })
+    email.is_some_and(|e| domains.iter().any(|d| crate::mime::in_domain(e, d)))
 }
 
 #[cfg(test)]
