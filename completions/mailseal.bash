@@ -22,6 +22,9 @@ _mailseal() {
             mailseal,encrypt)
                 cmd="mailseal__subcmd__encrypt"
                 ;;
+            mailseal,filter)
+                cmd="mailseal__subcmd__filter"
+                ;;
             mailseal,generate)
                 cmd="mailseal__subcmd__generate"
                 ;;
@@ -30,6 +33,9 @@ _mailseal() {
                 ;;
             mailseal,keyring)
                 cmd="mailseal__subcmd__keyring"
+                ;;
+            mailseal,send)
+                cmd="mailseal__subcmd__send"
                 ;;
             mailseal,sign)
                 cmd="mailseal__subcmd__sign"
@@ -43,11 +49,233 @@ _mailseal() {
             mailseal,verify)
                 cmd="mailseal__subcmd__verify"
                 ;;
+            mailseal__subcmd__filter,help)
+                cmd="mailseal__subcmd__filter__subcmd__help"
+                ;;
+            mailseal__subcmd__filter,pgp)
+                cmd="mailseal__subcmd__filter__subcmd__pgp"
+                ;;
+            mailseal__subcmd__filter,smime)
+                cmd="mailseal__subcmd__filter__subcmd__smime"
+                ;;
+            mailseal__subcmd__filter__subcmd__help,help)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__filter__subcmd__help,pgp)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp"
+                ;;
+            mailseal__subcmd__filter__subcmd__help,smime)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,clearsign)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__clearsign"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,decode)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__decode"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,export)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,import)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,list-keys)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__list__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,list-secret-keys)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,sign)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__pgp,verify)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__verify"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,export)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,get-cert)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,get-cert-email)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,get-signer-cert)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,import)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,pk7out)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__pk7out"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,sign)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,sync)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__sync"
+                ;;
+            mailseal__subcmd__filter__subcmd__help__subcmd__smime,verify)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__verify"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,clearsign)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__clearsign"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,decode)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__decode"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,export)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,help)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,import)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,list-keys)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,list-secret-keys)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,sign)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp,verify)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__verify"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,clearsign)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__clearsign"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,decode)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__decode"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,export)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,help)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,import)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,list-keys)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__list__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,list-secret-keys)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__list__subcmd__secret__subcmd__keys"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,sign)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__pgp__subcmd__help,verify)
+                cmd="mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__verify"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,export)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,get-cert)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,get-cert-email)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,get-signer-cert)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,help)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,import)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,pk7out)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__pk7out"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,sign)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,sync)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__sync"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime,verify)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__verify"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,decrypt)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,encrypt)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,export)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__export"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,get-cert)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,get-cert-email)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__cert__subcmd__email"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,get-signer-cert)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__signer__subcmd__cert"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,help)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,import)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__import"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,pk7out)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__pk7out"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,sign)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__sign"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,sync)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__sync"
+                ;;
+            mailseal__subcmd__filter__subcmd__smime__subcmd__help,verify)
+                cmd="mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__verify"
+                ;;
             mailseal__subcmd__help,decrypt)
                 cmd="mailseal__subcmd__help__subcmd__decrypt"
                 ;;
             mailseal__subcmd__help,encrypt)
                 cmd="mailseal__subcmd__help__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__help,filter)
+                cmd="mailseal__subcmd__help__subcmd__filter"
                 ;;
             mailseal__subcmd__help,generate)
                 cmd="mailseal__subcmd__help__subcmd__generate"
@@ -57,6 +285,9 @@ _mailseal() {
                 ;;
             mailseal__subcmd__help,keyring)
                 cmd="mailseal__subcmd__help__subcmd__keyring"
+                ;;
+            mailseal__subcmd__help,send)
+                cmd="mailseal__subcmd__help__subcmd__send"
                 ;;
             mailseal__subcmd__help,sign)
                 cmd="mailseal__subcmd__help__subcmd__sign"
@@ -69,6 +300,78 @@ _mailseal() {
                 ;;
             mailseal__subcmd__help,verify)
                 cmd="mailseal__subcmd__help__subcmd__verify"
+                ;;
+            mailseal__subcmd__help__subcmd__filter,pgp)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp"
+                ;;
+            mailseal__subcmd__help__subcmd__filter,smime)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,clearsign)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__clearsign"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,decode)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__decode"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,decrypt)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,encrypt)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,export)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__export"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,import)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__import"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,list-keys)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__keys"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,list-secret-keys)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,sign)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__sign"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__pgp,verify)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__verify"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,decrypt)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__decrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,encrypt)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__encrypt"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,export)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__export"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,get-cert)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,get-cert-email)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,get-signer-cert)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,import)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__import"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,pk7out)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__pk7out"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,sign)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__sign"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,sync)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__sync"
+                ;;
+            mailseal__subcmd__help__subcmd__filter__subcmd__smime,verify)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__verify"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring,check)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__check"
                 ;;
             mailseal__subcmd__help__subcmd__keyring,export)
                 cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__export"
@@ -145,6 +448,9 @@ _mailseal() {
             mailseal__subcmd__help__subcmd__trust__subcmd__anchor,remove)
                 cmd="mailseal__subcmd__help__subcmd__trust__subcmd__anchor__subcmd__remove"
                 ;;
+            mailseal__subcmd__keyring,check)
+                cmd="mailseal__subcmd__keyring__subcmd__check"
+                ;;
             mailseal__subcmd__keyring,export)
                 cmd="mailseal__subcmd__keyring__subcmd__export"
                 ;;
@@ -162,6 +468,9 @@ _mailseal() {
                 ;;
             mailseal__subcmd__keyring,remove)
                 cmd="mailseal__subcmd__keyring__subcmd__remove"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help,check)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__check"
                 ;;
             mailseal__subcmd__keyring__subcmd__help,export)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__export"
@@ -335,7 +644,7 @@ _mailseal() {
 
     case "${cmd}" in
         mailseal)
-            opts="-q -v -h -V --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help --version sign encrypt decrypt verify keyring trust sop generate help"
+            opts="-q -v -h -V --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help --version sign encrypt decrypt verify keyring trust filter send sop generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +785,1514 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__filter)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help pgp smime help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help)
+            opts="pgp smime help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp)
+            opts="verify sign clearsign encrypt decrypt decode import export list-keys list-secret-keys"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__clearsign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__decode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__list__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime)
+            opts="verify sign encrypt decrypt pk7out get-cert get-signer-cert get-cert-email import export sync"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__pk7out)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__smime__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help verify sign clearsign encrypt decrypt decode import export list-keys list-secret-keys help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__clearsign)
+            opts="-u -q -v -h --local-user --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --local-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__decode)
+            opts="-q -v -h --status-fd --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__decrypt)
+            opts="-q -v -h --status-fd --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__encrypt)
+            opts="-u -r -q -v -h --sign --local-user --recipient --trust-any --no-self --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --local-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__export)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help)
+            opts="verify sign clearsign encrypt decrypt decode import export list-keys list-secret-keys help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__clearsign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__decode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__list__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__list__subcmd__secret__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__import)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__keys)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__sign)
+            opts="-u -q -v -h --local-user --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --local-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__pgp__subcmd__verify)
+            opts="-q -v -h --status-fd --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help verify sign encrypt decrypt pk7out get-cert get-signer-cert get-cert-email import export sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__decrypt)
+            opts="-q -v -h --legacy-cbc --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__encrypt)
+            opts="-q -v -h --cipher --sign --key --cert --no-self --in --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cipher)
+                    COMPREPLY=($(compgen -W "aes256-gcm aes256-cbc" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__export)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert)
+            opts="-q -v -h --out --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help)
+            opts="verify sign encrypt decrypt pk7out get-cert get-signer-cert get-cert-email import export sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__cert__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__get__subcmd__signer__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__pk7out)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__import)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__pk7out)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__sign)
+            opts="-q -v -h --key --cert --digest --certfile --nodetach --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__sync)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__smime__subcmd__verify)
+            opts="-q -v -h --sig --content --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__generate)
             opts="-q -v -h --dir --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help man completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -511,7 +2328,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help)
-            opts="sign encrypt decrypt verify keyring trust sop generate help"
+            opts="sign encrypt decrypt verify keyring trust filter send sop generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,6 +2369,342 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__help__subcmd__filter)
+            opts="pgp smime"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp)
+            opts="verify sign clearsign encrypt decrypt decode import export list-keys list-secret-keys"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__clearsign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__decode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__list__subcmd__secret__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime)
+            opts="verify sign encrypt decrypt pk7out get-cert get-signer-cert get-cert-email import export sync"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__cert__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__get__subcmd__signer__subcmd__cert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__pk7out)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__smime__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__help__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -581,8 +2734,22 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help__subcmd__keyring)
-            opts="import list export remove generate"
+            opts="import list export remove generate check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -653,6 +2820,20 @@ _mailseal() {
         mailseal__subcmd__help__subcmd__keyring__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1001,8 +3182,38 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring)
-            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help import list export remove generate help"
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help import list export remove generate check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__check)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1123,8 +3334,22 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring__subcmd__help)
-            opts="import list export remove generate help"
+            opts="import list export remove generate check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1283,6 +3508,36 @@ _mailseal() {
         mailseal__subcmd__keyring__subcmd__remove)
             opts="-q -v -h --secret --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__send)
+            opts="-q -v -h --encrypt --encrypt-if-possible --sign --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
