@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the interoperability peers the test suite drives when missing:
-# openssl, gpgsm, gpg, sqop, neomutt, mutt, tmux and NSS's certutil/pk12util/cmsutil
+# openssl, gpgsm, gpg, sqop, neomutt, mutt, tmux, GNU parallel and NSS's certutil/pk12util/cmsutil
 # (libnss3-tools) from Debian (apt-get; needs root or sudo), sqlite3 (the
 # keyring must read as sound to the distribution's tool),
 # and a newer sqop that speaks RFC 9580 (v6 keys), built with cargo into
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in openssl:openssl gpgsm:gpgsm gpg:gnupg sqop:sqop sqlite3:sqlite3 cmsutil:libnss3-tools neomutt:neomutt mutt:mutt tmux:tmux; do
+for tool in openssl:openssl gpgsm:gpgsm gpg:gnupg sqop:sqop sqlite3:sqlite3 cmsutil:libnss3-tools neomutt:neomutt mutt:mutt tmux:tmux parallel:parallel; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

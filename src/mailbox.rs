@@ -9,7 +9,22 @@ use crate::error::{Error, Result};
 pub struct Source {
     /// `path` for files, `path:N` (1-based) for messages inside an mbox.
     pub name: String,
+    /// Where in an mbox the message is; `None` for a message file.
+    pub place: Option<MboxPlace>,
     pub bytes: Vec<u8>,
+}
+
+/// A message's place inside an mbox: enough to merge the results of runs
+/// over different mailboxes (shards) into the order of one run, and to
+/// find the message again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MboxPlace {
+    /// The mbox file as named on the command line or in the work list.
+    pub file: String,
+    /// 1-based position of the message in the mbox.
+    pub index: usize,
+    /// Byte offset of the message's `From ` separator line.
+    pub offset: u64,
 }
 
 /// Deepest directory nesting followed when walking directories.
@@ -70,6 +85,11 @@ pub fn is_mbox(bytes: &[u8]) -> bool {
 /// Splits an mbox at its `From ` separator lines (mboxrd/mboxo: a line
 /// starting with `From ` after a line end). `>From ` quoting is undone.
 pub fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
+    split_mbox_at(bytes).into_iter().map(|(_, m)| m).collect()
+}
+
+/// [`split_mbox`], each message with the byte offset of its separator.
+fn split_mbox_at(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
     let mut starts = vec![0usize];
     let mut i = 0;
     while let Some(pos) = find(&bytes[i..], b"\nFrom ") {
@@ -87,7 +107,7 @@ pub fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
                 Some(nl) => &chunk[nl + 1..],
                 None => &[][..],
             };
-            unquote_from(body)
+            (s, unquote_from(body))
         })
         .collect()
 }
@@ -120,13 +140,22 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
 /// message of an mbox (`name:N`), decided from the bytes themselves.
 pub fn sources(name: String, bytes: Vec<u8>) -> Vec<Source> {
     if !is_mbox(&bytes) {
-        return vec![Source { name, bytes }];
+        return vec![Source {
+            name,
+            place: None,
+            bytes,
+        }];
     }
-    split_mbox(&bytes)
+    split_mbox_at(&bytes)
         .into_iter()
         .enumerate()
-        .map(|(i, bytes)| Source {
+        .map(|(i, (offset, bytes))| Source {
             name: format!("{name}:{}", i + 1),
+            place: Some(MboxPlace {
+                file: name.clone(),
+                index: i + 1,
+                offset: offset as u64,
+            }),
             bytes,
         })
         .collect()
@@ -143,6 +172,20 @@ mod tests {
         assert_eq!(msgs.len(), 2);
         assert_eq!(msgs[0], b"Subject: one\n\nFrom here\n\n");
         assert_eq!(msgs[1], b"Subject: two\n\nbody\n");
+    }
+
+    #[test]
+    fn mbox_messages_know_their_place() {
+        let mbox = b"From a@example.org Mon Jun  1 12:00:00 2026\nSubject: one\n\nx\nFrom b@example.org Mon Jun  1 12:00:01 2026\nSubject: two\n\n";
+        let found = sources("box".into(), mbox.to_vec());
+        let places: Vec<_> = found.iter().map(|s| s.place.clone().unwrap()).collect();
+        assert_eq!(found[1].name, "box:2");
+        assert_eq!((places[0].index, places[0].offset), (1, 0));
+        assert_eq!((places[1].index, places[1].offset), (2, 59));
+        assert_eq!(&mbox[59..64], b"From ");
+        assert!(sources("m".into(), b"Subject: x\n\n".to_vec())[0]
+            .place
+            .is_none());
     }
 
     #[test]

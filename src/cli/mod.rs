@@ -132,7 +132,17 @@ JSON (--json): one object per message with path, message_id, from, protocol, enc
 layers [{layer, kind, protocol}], signatures [{status, signer, signed_at, sender_match, \
 trust, covers, layer, role (author or also-signed), digest, weak_digest, reason}], warnings \
 [{kind, text, lowers}], verdict (trusted, untrusted, bad, unsigned, encrypted, error), exit, \
-and error or hint when there is one."
+and error or hint when there is one; in a batch, a message inside an mbox also carries mbox \
+{file, index, offset} (the byte offset of its `From ` line).\n\n\
+Work lists and shards: --paths-from FILE (or - for standard input) takes the paths to check \
+from a file, one message file, directory, Maildir or mbox per line. An entry that cannot be \
+read is a result line with exit 2 and the run goes on. Every process makes its own trust \
+decisions, so a work list can be split among processes or machines over copies of one \
+keyring, and the JSON lines of the shards, concatenated, are those of one run (the worst exit \
+code of the shards is the run's).",
+        after_help = "Examples:\n  mailseal verify message.eml\n  mailseal verify ~/Maildir --json > verdicts.jsonl\n  \
+find archive -type f | mailseal verify --json --paths-from - > verdicts.jsonl\n  \
+find archive -type f | parallel --pipe -N 500 mailseal verify --json --paths-from - > verdicts.jsonl"
     )]
     Verify(VerifyArgs),
     /// Manage keys and certificates
@@ -302,6 +312,10 @@ pub struct VerifyArgs {
     /// parallel with one result line per message
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Check the paths listed in FILE ("-": standard input), one message
+    /// file, directory, Maildir or mbox per line, as a batch
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "output"])]
+    pub paths_from: Option<PathBuf>,
     /// For opaque signed messages: write the verified message to FILE
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

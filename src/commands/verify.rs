@@ -20,11 +20,14 @@ use crate::trust::verdict::{Role, Signature, Verdict};
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
+    if let Some(list) = &args.paths_from {
+        return verify_batch(ctx, Work::List(work_list(list)?));
+    }
     let Some(input) = single_input(&args.paths)? else {
         if args.output.is_some() {
             return Err(one_message_only());
         }
-        return verify_batch(ctx, &args.paths);
+        return verify_batch(ctx, Work::Arguments(args.paths));
     };
     // Read exactly once, and tell a message from an mbox by the bytes
     // read: a pipe, a FIFO or `/dev/fd/N` gives its bytes only once.
@@ -42,6 +45,29 @@ pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
 
 fn one_message_only() -> Error {
     Error::Usage("-o works with one message only".into())
+}
+
+/// The paths of a work list: one per line (LF or CRLF), empty lines
+/// skipped, any bytes but NUL (a path is taken as it is, not trimmed).
+fn work_list(list: &Path) -> Result<Vec<PathBuf>> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = io::read_input(Some(list))?;
+    let mut paths = Vec::new();
+    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        if line.contains(&0) {
+            return Err(Error::Usage(format!(
+                "{}: line {} of the work list is not a path (it holds a NUL byte)",
+                Safe(&list.display().to_string()),
+                n + 1
+            )));
+        }
+        paths.push(PathBuf::from(std::ffi::OsStr::from_bytes(line)));
+    }
+    Ok(paths)
 }
 
 /// `Some(path)` (None meaning stdin) when the arguments name one input
@@ -79,13 +105,30 @@ fn verify_one(
     Ok(verified.verdict.exit_code())
 }
 
+/// One message's verdict in a batch, with its place in an mbox.
+struct Checked {
+    verdict: Verdict,
+    place: Option<mailbox::MboxPlace>,
+}
+
+/// A JSON line of a batch: the verdict, and for a message inside an mbox
+/// its place (`mbox`: file, index, offset), so that the lines of runs over
+/// different shards of a work list merge into those of one run.
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    #[serde(flatten)]
+    verdict: &'a Verdict,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mbox: Option<&'a mailbox::MboxPlace>,
+}
+
 /// The messages of one mbox already read (from a file or a pipe), checked
 /// as [`verify_batch`] checks files.
 fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, sources.len());
-    let verdicts: Vec<Verdict> = sources
+    let checked: Vec<Checked> = sources
         .into_par_iter()
         .map(|s| {
             let v = verify_source(&trust, &policy, s);
@@ -95,52 +138,86 @@ fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> 
         .collect();
     progress.finish_and_clear();
     trust.save();
-    print_batch(ctx, &verdicts);
-    Ok(worst(&verdicts))
+    print_batch(ctx, &checked);
+    Ok(worst(&checked))
 }
 
-fn worst(verdicts: &[Verdict]) -> ExitCode {
-    verdicts
+fn worst(checked: &[Checked]) -> ExitCode {
+    checked
         .iter()
-        .map(Verdict::exit_code)
+        .map(|c| c.verdict.exit_code())
         .fold(ExitCode::Ok, ExitCode::worst)
+}
+
+/// Where a batch takes its messages from.
+enum Work {
+    /// Paths from the command line: a path that cannot be read stops the
+    /// run before anything is checked (a typo is a usage error).
+    Arguments(Vec<PathBuf>),
+    /// A work list (`--paths-from`): each entry is checked on its own; one
+    /// that cannot be read is a result line with exit 2, and the run goes on.
+    List(Vec<PathBuf>),
 }
 
 /// Checks every message, never stopping at a bad one; exits with the
 /// worst code.
-fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
-    let files = mailbox::files(paths)?;
+fn verify_batch(ctx: &Ctx, work: Work) -> Result<ExitCode> {
+    // Each entry of a work list expands on its own, in list order.
+    let entries: Vec<std::result::Result<PathBuf, Checked>> = match work {
+        Work::Arguments(paths) => mailbox::files(&paths)?.into_iter().map(Ok).collect(),
+        Work::List(paths) => paths
+            .iter()
+            .flat_map(|p| match mailbox::files(std::slice::from_ref(p)) {
+                Ok(files) => files.into_iter().map(Ok).collect(),
+                Err(e) => vec![Err(error_checked(p.display().to_string(), &e))],
+            })
+            .collect(),
+    };
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
     let policy = ctx.config()?.policy;
-    let progress = progress_bar(ctx, files.len());
-    let verdicts: Vec<Verdict> = files
-        .par_iter()
-        .flat_map_iter(|f| {
-            let v = verify_file(&trust, &policy, f);
+    let progress = progress_bar(ctx, entries.len());
+    let checked: Vec<Checked> = entries
+        .into_par_iter()
+        .flat_map_iter(|entry| {
+            let v = match entry {
+                Ok(file) => verify_file(&trust, &policy, &file),
+                Err(unreadable) => vec![unreadable],
+            };
             progress.inc(1);
             v
         })
         .collect();
     progress.finish_and_clear();
     trust.save();
-    print_batch(ctx, &verdicts);
-    Ok(worst(&verdicts))
+    print_batch(ctx, &checked);
+    Ok(worst(&checked))
 }
 
-fn verify_file(trust: &TrustData, policy: &Policy, path: &Path) -> Vec<Verdict> {
+fn verify_file(trust: &TrustData, policy: &Policy, path: &Path) -> Vec<Checked> {
     match mailbox::read(path) {
         Ok(sources) => sources
             .into_iter()
             .map(|s| verify_source(trust, policy, s))
             .collect(),
-        Err(e) => vec![error_verdict(path.display().to_string(), &e)],
+        Err(e) => vec![error_checked(path.display().to_string(), &e)],
     }
 }
 
-fn verify_source(trust: &TrustData, policy: &Policy, s: mailbox::Source) -> Verdict {
-    match verify_message(trust, policy, &s.bytes, Some(s.name.clone())) {
+fn verify_source(trust: &TrustData, policy: &Policy, s: mailbox::Source) -> Checked {
+    let verdict = match verify_message(trust, policy, &s.bytes, Some(s.name.clone())) {
         Ok(v) => v.verdict,
         Err(e) => error_verdict(s.name, &e),
+    };
+    Checked {
+        verdict,
+        place: s.place,
+    }
+}
+
+fn error_checked(name: String, e: &Error) -> Checked {
+    Checked {
+        verdict: error_verdict(name, e),
+        place: None,
     }
 }
 
@@ -159,13 +236,18 @@ fn progress_bar(ctx: &Ctx, len: usize) -> indicatif::ProgressBar {
     indicatif::ProgressBar::new(len as u64)
 }
 
-fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
+fn print_batch(ctx: &Ctx, checked: &[Checked]) {
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut text = String::new();
-    for v in verdicts {
+    for c in checked {
+        let v = &c.verdict;
         *counts.entry(v.verdict.name()).or_default() += 1;
         if ctx.json() {
-            text.push_str(&serde_json::to_string(v).unwrap_or_default());
+            let line = BatchLine {
+                verdict: v,
+                mbox: c.place.as_ref(),
+            };
+            text.push_str(&serde_json::to_string(&line).unwrap_or_default());
             text.push('\n');
         } else if ctx.verbosity >= 0 || v.exit != 0 {
             text.push_str(&table_row(v));
@@ -176,7 +258,7 @@ fn print_batch(ctx: &Ctx, verdicts: &[Verdict]) {
         .map(|(k, n)| format!("{n} {k}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let summary = format!("{} messages: {summary}\n", verdicts.len());
+    let summary = format!("{} messages: {summary}\n", checked.len());
     report::emit(Stream::Stdout, &text);
     if ctx.json() {
         report::emit(Stream::Stderr, &summary);
