@@ -231,10 +231,6 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "DSA signatures are not supported",
     ),
     (
-        "ValidGeneralizedTimenotBeforeDateTest4",
-        "date encoding: the certificate does not survive decoding",
-    ),
-    (
         "ValiddeltaCRLTest5",
         "delta CRLs are not read: a hold the delta CRL lifts still counts",
     ),

@@ -293,8 +293,61 @@ fn anchor_entry(anchor: &Anchor, base: &certval::CertificationPathSettings) -> O
 }
 
 fn to_pdv(cert: &Certificate) -> Option<PDVCertificate> {
-    let der = cert.to_der().ok()?;
+    let der = signed_der(cert)?;
     PDVCertificate::try_from(der.as_slice()).ok()
+}
+
+/// The DER of `cert` as its issuer signed it. Encoding under the RFC 5280
+/// profile writes a validity date before 2050 as UTCTime (section
+/// 4.1.2.5), so a certificate that came with a GeneralizedTime there (as
+/// some CAs write them, and RFC 5280 path validation accepts) would no
+/// longer match its signature: its validity is written back as decoded.
+fn signed_der(cert: &Certificate) -> Option<Vec<u8>> {
+    use der::asn1::AnyRef;
+    use der::{Decode, Tag, Tagged};
+    use x509_cert::time::Time;
+
+    let der = cert.to_der().ok()?;
+    let validity = cert.tbs_certificate().validity();
+    let generalized = |t: &Time| matches!(t, Time::GeneralTime(_));
+    if !generalized(&validity.not_before) && !generalized(&validity.not_after) {
+        return Some(der);
+    }
+    // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+    let outer = AnyRef::from_der(&der).ok()?;
+    let mut items = tlvs(outer.value())?;
+    let tbs = items.first()?.clone();
+    let mut fields = tlvs(AnyRef::from_der(&tbs).ok()?.value())?;
+    // TBSCertificate: [0] version (optional), serialNumber, signature,
+    // issuer, validity, ...
+    let version = AnyRef::from_der(fields.first()?)
+        .ok()?
+        .tag()
+        .is_context_specific();
+    let at = if version { 4 } else { 3 };
+    let mut times = validity.not_before.to_der().ok()?;
+    times.extend(validity.not_after.to_der().ok()?);
+    *fields.get_mut(at)? = AnyRef::new(Tag::Sequence, &times).ok()?.to_der().ok()?;
+    *items.first_mut()? = AnyRef::new(Tag::Sequence, &fields.concat())
+        .ok()?
+        .to_der()
+        .ok()?;
+    AnyRef::new(Tag::Sequence, &items.concat())
+        .ok()?
+        .to_der()
+        .ok()
+}
+
+/// The encoded elements of a SEQUENCE's contents.
+fn tlvs(mut content: &[u8]) -> Option<Vec<Vec<u8>>> {
+    use der::{Decode, Encode};
+    let mut out = Vec::new();
+    while !content.is_empty() {
+        let (item, rest) = der::asn1::AnyRef::from_der_partial(content).ok()?;
+        out.push(item.to_der().ok()?);
+        content = rest;
+    }
+    Some(out)
 }
 
 fn is_anchor_key(anchors: &[AnchorEntry], cert: &PDVCertificate) -> bool {
