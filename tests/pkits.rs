@@ -70,175 +70,32 @@ const UNLABELLED: &[(&str, bool)] = &[
     ("inhibitAnyPolicyTest3", true),
 ];
 
-/// Tests mailseal does not pass, each with the reason: documented policy,
-/// not an oversight. The test fails when one of them starts to pass, so
-/// this list stays true.
-const EXCEPTIONS: &[(&str, &str)] = &[
+/// Tests mailseal does not pass, each with the reason, and whether it is
+/// a policy (not counted against the 99 % target) or a limitation. The
+/// test fails when one of them starts to pass, so this list stays true.
+const EXCEPTIONS: &[(&str, Exception, &str)] = &[
     (
-        "InvalidBadCRLIssuerNameTest5",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidBadCRLSignatureTest4",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidBasicSelfIssuedCRLSigningKeyTest7",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidBasicSelfIssuedNewWithOldTest5",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidBasicSelfIssuedOldWithNewTest2",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidIDPwithindirectCRLTest26",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidOldCRLnextUpdateTest11",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidSeparateCertificateandCRLKeysTest20",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidSeparateCertificateandCRLKeysTest21",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidUnknownCRLEntryExtensionTest8",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidUnknownCRLExtensionTest10",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidUnknownCRLExtensionTest9",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidWrongCRLTest6",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidcRLIssuerTest27",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidcRLIssuerTest31",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidcRLIssuerTest32",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidcRLIssuerTest34",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidcRLIssuerTest35",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddeltaCRLIndicatorNoBaseTest1",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddeltaCRLTest10",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddeltaCRLTest4",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddistributionPointTest3",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddistributionPointTest6",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddistributionPointTest8",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvaliddistributionPointTest9",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidkeyUsageCriticalcRLSignFalseTest4",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidkeyUsageNotCriticalcRLSignFalseTest5",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlyContainsAttributeCertsTest14",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlyContainsCACertsCRLTest12",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlyContainsUserCertsCRLTest11",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlySomeReasonsTest15",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlySomeReasonsTest16",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlySomeReasonsTest17",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlySomeReasonsTest20",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "InvalidonlySomeReasonsTest21",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "Invalidpre2000CRLnextUpdateTest12",
-        "revocation status not established, still called fully valid",
-    ),
-    (
-        "MissingCRLTest1",
-        "revocation status not established, still called fully valid",
+        "ValidDSASignaturesTest4",
+        Exception::Policy,
+        "DSA signatures are not supported (obsolete for mail; RFC 8551 dropped DSA)",
     ),
     (
         "ValidDSAParameterInheritanceTest5",
-        "DSA signatures are not supported",
-    ),
-    (
-        "ValidDSASignaturesTest4",
-        "DSA signatures are not supported",
-    ),
-    (
-        "ValiddeltaCRLTest5",
-        "delta CRLs are not read: a hold the delta CRL lifts still counts",
+        Exception::Policy,
+        "DSA signatures are not supported (obsolete for mail; RFC 8551 dropped DSA)",
     ),
     (
         "Validpre2000UTCnotBeforeDateTest3",
-        "date encoding: the certificate does not survive decoding",
+        Exception::Limitation,
+        "a UTCTime before 1970 (notBefore 1950-01-01) does not decode: the der crate represents no date before 1970",
     ),
 ];
+
+#[derive(PartialEq)]
+enum Exception {
+    Policy,
+    Limitation,
+}
 
 /// The PKITS.pdf section of a test, from its name: the first pattern that
 /// occurs in it wins.
@@ -433,16 +290,22 @@ fn pkits_smime_full_validity_exactly_when_valid() {
 
     let unexplained: Vec<&(String, String)> = misses
         .iter()
-        .filter(|(name, _)| !EXCEPTIONS.iter().any(|(n, _)| n == name))
+        .filter(|(name, _)| !EXCEPTIONS.iter().any(|(n, _, _)| n == name))
         .collect();
     assert!(unexplained.is_empty(), "unexpected results:\n{report}");
     let stale: Vec<&str> = EXCEPTIONS
         .iter()
-        .map(|(n, _)| *n)
+        .map(|(n, _, _)| *n)
         .filter(|n| !misses.iter().any(|(name, _)| name == n))
         .collect();
     assert!(
         stale.is_empty(),
         "exceptions that now pass (take them off EXCEPTIONS): {stale:?}"
     );
+    // At least 99 % of the labelled tests that are not policy exceptions.
+    let policy = EXCEPTIONS
+        .iter()
+        .filter(|(_, kind, _)| *kind == Exception::Policy)
+        .count();
+    assert!(sums[0] * 100 >= (sums[1] - policy) * 99, "{report}");
 }
