@@ -32,9 +32,11 @@
 //!   the reasons.
 
 mod build;
+mod crl;
 mod explain;
 mod judge;
 mod revoke;
+mod scope;
 mod usage;
 
 #[cfg(test)]
@@ -50,6 +52,7 @@ use x509_cert::Certificate;
 
 use self::build::{domain_allowed, find_paths, AnchorEntry, CaCert, Found};
 use self::judge::{Checker, Outcome};
+use self::revoke::Revoker;
 use super::verdict::{Basis, Trust, TrustLevel};
 use crate::keyring::Anchor;
 use crate::time::Timestamp;
@@ -101,10 +104,11 @@ impl X509Validator {
     pub fn new(ctx: &X509Context<'_>) -> Self {
         let checker = Checker::new(ctx.crls, ctx.time);
         let base = checker.base_settings();
+        let signer_base = checker.signer_base_settings();
         let anchors: Vec<AnchorEntry> = ctx
             .anchors
             .iter()
-            .filter_map(|a| anchor_entry(a, &base))
+            .filter_map(|a| anchor_entry(a, &base, &signer_base))
             .collect();
         let pool = ctx
             .intermediates
@@ -155,18 +159,37 @@ impl X509Validator {
         if found.candidates.is_empty() {
             return self.no_path(&found, email);
         }
-        self.best_of(&found, &leaf_pdv, &crate::smime::cert::subject(leaf))
+        let revoker = Revoker {
+            checker: &self.checker,
+            anchors: &self.anchors,
+            pool: &pool,
+            at: self.at,
+        };
+        self.best_of(
+            &found,
+            &leaf_pdv,
+            &crate::smime::cert::subject(leaf),
+            &revoker,
+        )
     }
 
     /// Judges every candidate; the first fully valid one wins, otherwise the
     /// gravest failure is reported (revoked, then expired, then untrusted).
-    fn best_of(&self, found: &Found<'_>, leaf: &PDVCertificate, leaf_subject: &str) -> Trust {
+    fn best_of(
+        &self,
+        found: &Found<'_>,
+        leaf: &PDVCertificate,
+        leaf_subject: &str,
+        revoker: &Revoker<'_>,
+    ) -> Trust {
         let mut worst: Option<(u8, Trust)> = None;
         for candidate in &found.candidates {
             let Some(anchor) = self.anchors.get(candidate.anchor) else {
                 continue;
             };
-            let (path, outcome) = self.checker.judge(anchor, candidate, leaf, leaf_subject);
+            let (path, outcome) =
+                self.checker
+                    .judge(anchor, candidate, leaf, leaf_subject, revoker);
             let (rank, trust) = match outcome {
                 Outcome::Full { remarks } => return full(path, &anchor.subject, remarks),
                 Outcome::Revoked(why) => (3, failed(TrustLevel::Revoked, path, why)),
@@ -271,7 +294,11 @@ fn scope_reason(anchor: &AnchorEntry, email: Option<&str>) -> String {
 
 /// Parses an anchor once; an anchor that does not parse is skipped (the
 /// keyring only stores certificates it could parse).
-fn anchor_entry(anchor: &Anchor, base: &certval::CertificationPathSettings) -> Option<AnchorEntry> {
+fn anchor_entry(
+    anchor: &Anchor,
+    base: &certval::CertificationPathSettings,
+    signer_base: &certval::CertificationPathSettings,
+) -> Option<AnchorEntry> {
     let der = anchor.cert.to_der().ok()?;
     let ta = PDVTrustAnchorChoice::try_from(der.as_slice()).ok()?;
     let tbs = anchor.cert.tbs_certificate();
@@ -281,6 +308,8 @@ fn anchor_entry(anchor: &Anchor, base: &certval::CertificationPathSettings) -> O
     let settings = enforce_trust_anchor_constraints(base, &ta).map_err(|e| {
         format!("anchor {subject} cannot issue certificates for mail (its own constraints: {e})")
     });
+    let signer_settings =
+        enforce_trust_anchor_constraints(signer_base, &ta).map_err(|e| e.to_string());
     Some(AnchorEntry {
         subject,
         name: tbs.subject().clone(),
@@ -288,13 +317,67 @@ fn anchor_entry(anchor: &Anchor, base: &certval::CertificationPathSettings) -> O
         der,
         ta,
         settings,
+        signer_settings,
         domains: anchor.domains.clone(),
     })
 }
 
 fn to_pdv(cert: &Certificate) -> Option<PDVCertificate> {
-    let der = cert.to_der().ok()?;
+    let der = signed_der(cert)?;
     PDVCertificate::try_from(der.as_slice()).ok()
+}
+
+/// The DER of `cert` as its issuer signed it. Encoding under the RFC 5280
+/// profile writes a validity date before 2050 as UTCTime (section
+/// 4.1.2.5), so a certificate that came with a GeneralizedTime there (as
+/// some CAs write them, and RFC 5280 path validation accepts) would no
+/// longer match its signature: its validity is written back as decoded.
+fn signed_der(cert: &Certificate) -> Option<Vec<u8>> {
+    use der::asn1::AnyRef;
+    use der::{Decode, Tag, Tagged};
+    use x509_cert::time::Time;
+
+    let der = cert.to_der().ok()?;
+    let validity = cert.tbs_certificate().validity();
+    let generalized = |t: &Time| matches!(t, Time::GeneralTime(_));
+    if !generalized(&validity.not_before) && !generalized(&validity.not_after) {
+        return Some(der);
+    }
+    // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+    let outer = AnyRef::from_der(&der).ok()?;
+    let mut items = tlvs(outer.value())?;
+    let tbs = items.first()?.clone();
+    let mut fields = tlvs(AnyRef::from_der(&tbs).ok()?.value())?;
+    // TBSCertificate: [0] version (optional), serialNumber, signature,
+    // issuer, validity, ...
+    let version = AnyRef::from_der(fields.first()?)
+        .ok()?
+        .tag()
+        .is_context_specific();
+    let at = if version { 4 } else { 3 };
+    let mut times = validity.not_before.to_der().ok()?;
+    times.extend(validity.not_after.to_der().ok()?);
+    *fields.get_mut(at)? = AnyRef::new(Tag::Sequence, &times).ok()?.to_der().ok()?;
+    *items.first_mut()? = AnyRef::new(Tag::Sequence, &fields.concat())
+        .ok()?
+        .to_der()
+        .ok()?;
+    AnyRef::new(Tag::Sequence, &items.concat())
+        .ok()?
+        .to_der()
+        .ok()
+}
+
+/// The encoded elements of a SEQUENCE's contents.
+fn tlvs(mut content: &[u8]) -> Option<Vec<Vec<u8>>> {
+    use der::{Decode, Encode};
+    let mut out = Vec::new();
+    while !content.is_empty() {
+        let (item, rest) = der::asn1::AnyRef::from_der_partial(content).ok()?;
+        out.push(item.to_der().ok()?);
+        content = rest;
+    }
+    Some(out)
 }
 
 fn is_anchor_key(anchors: &[AnchorEntry], cert: &PDVCertificate) -> bool {

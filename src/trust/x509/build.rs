@@ -35,6 +35,8 @@ pub(super) struct AnchorEntry {
     /// Path settings with the anchor's constraints applied, or why the
     /// anchor cannot issue certificates at all.
     pub settings: Result<certval::CertificationPathSettings, String>,
+    /// The same for the path of a CRL signer (no e-mail usage required).
+    pub signer_settings: Result<certval::CertificationPathSettings, String>,
     /// Mail domains it is trusted for; empty means all.
     pub domains: Vec<String>,
 }

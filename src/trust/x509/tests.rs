@@ -137,13 +137,27 @@ fn expired_and_not_yet_valid_leaf() {
         TrustLevel::Expired,
         &["CN=Old", "expired on 2025-01-01T00:00:00Z", T],
     );
-    // Within its validity it is fine; no CRL was issued yet, so the
-    // revocation status is unknown and the reason says so.
+    // Within its validity no CRL of its CA was current yet, and the later
+    // ones were issued after it expired (they need not list it any more):
+    // its status cannot be established, so it is not fully valid.
     let t = k.judge("2024-06-01T00:00:00Z", "expired", &[], None);
     assert_level(
         &t,
+        TrustLevel::Untrusted,
+        &[
+            "revocation status unknown",
+            "is current at 2024-06-01",
+            "CN=Old",
+        ],
+    );
+    // Without CRLs in the keyring the gap is only named.
+    let mut none = Keyring::standard();
+    none.crls.clear();
+    let t = none.judge("2024-06-01T00:00:00Z", "expired", &[], None);
+    assert_level(
+        &t,
         TrustLevel::Full,
-        &["revocation status unknown", "CN=Old"],
+        &["revocation status unknown (no current CRL) for", "CN=Old"],
     );
     let t = k.judge("2023-06-01T00:00:00Z", "alice", &[], None);
     assert_level(
@@ -188,15 +202,28 @@ fn compromise_found_later_reaches_back_but_soft_revocation_does_not() {
 #[test]
 fn name_constraints_on_rfc822_names() {
     let k = Keyring::standard();
-    // The constrained CA publishes no CRL: trusted, with the gap named
-    // (the CA itself is covered by the root's CRL).
+    // The constrained CA publishes no CRL, but the root above it does:
+    // Bob's status cannot be established (PKITS 4.4.1, Missing CRL).
+    let t = k.judge(T, "bob", &[], None);
+    assert_level(
+        &t,
+        TrustLevel::Untrusted,
+        &[
+            "revocation status unknown",
+            "no CRL of CN=Constrained CA",
+            "CN=Bob",
+        ],
+    );
+    // Without the root's CRL nothing above Bob publishes one: trusted,
+    // with the gap named.
+    let mut k = Keyring::standard();
+    k.crls = vec![pki().crl("int")];
     let t = k.judge(T, "bob", &[], None);
     assert_level(
         &t,
         TrustLevel::Full,
-        &["revocation status unknown (no current CRL) for CN=Bob"],
+        &["revocation status unknown (no current CRL) for CN=Constrained CA, CN=Bob"],
     );
-    assert!(!reason(&t).contains("CN=Constrained CA"), "{t:?}");
     let t = k.judge(T, "mallory", &[], None);
     assert_level(
         &t,
@@ -268,9 +295,12 @@ fn ecdsa_ed25519_and_pss_chains() {
     let t = k.judge(T, "ec", &[], None);
     assert_level(&t, TrustLevel::Full, &["anchor CN=EC Root"]);
     assert_eq!(t.path.len(), 3);
-    // An Ed25519 CA under the RSA root signs an Ed25519 leaf.
+    // An Ed25519 CA under the RSA root signs an Ed25519 leaf (the CA
+    // publishes no CRL, so the root's CRL is left out here).
+    let mut no_root_crl = Keyring::standard();
+    no_root_crl.crls.retain(|c| *c != pki().crl("root"));
     assert_level(
-        &k.judge(T, "ed", &[], None),
+        &no_root_crl.judge(T, "ed", &[], None),
         TrustLevel::Full,
         &["anchor CN=Test Root CA"],
     );
@@ -355,11 +385,12 @@ fn fail_garbage_crls_are_ignored() {
         pki().crl("root"),
     ];
     let t = k.judge(T, "gone", &[], None);
-    // The only CRL naming "gone" is unverifiable, so its status is unknown.
+    // The only CRL naming "gone" is unverifiable, so its status is
+    // unknown: not fully valid (PKITS 4.4.4, Bad CRL Signature).
     assert_level(
         &t,
-        TrustLevel::Full,
-        &["revocation status unknown", "CN=Gone"],
+        TrustLevel::Untrusted,
+        &["revocation status unknown", "does not verify", "CN=Gone"],
     );
 }
 
@@ -427,4 +458,29 @@ fn key_usage_for_signing_and_encrypting() {
         .err()
         .unwrap_or_default();
     assert!(err.contains("keyEncipherment"), "{err}");
+}
+
+#[test]
+fn fail_stale_crls_leave_status_unknown() {
+    // 2027-07-01: the CRLs of the intermediate (next updates 2027-01-01 and
+    // 2027-06-01) and of the root are all out of date (PKITS 4.4.11).
+    let t = Keyring::standard().judge("2027-07-01T00:00:00Z", "alice", &[], None);
+    assert_level(
+        &t,
+        TrustLevel::Untrusted,
+        &[
+            "revocation status unknown",
+            "no CRL of CN=Test Root CA is current at 2027-07-01",
+            "CA certificate CN=Test Intermediate CA",
+        ],
+    );
+}
+
+#[test]
+fn crl_issued_later_establishes_status() {
+    // 2025-03-01: no CRL was issued yet, but the ones of 2025-04-01 list
+    // neither Alice nor her CA, both unexpired then: not revoked before.
+    let t = Keyring::standard().judge("2025-03-01T00:00:00Z", "alice", &[], None);
+    assert_level(&t, TrustLevel::Full, &[]);
+    assert_eq!(t.reason.as_deref(), Some("anchor CN=Test Root CA"));
 }
