@@ -1,6 +1,7 @@
 //! Issue 16, OpenPGP: mail between mailseal users reads in GnuPG 2.2
 //! (Debian's `gpg`), the symmetric cipher is one every recipient lists,
-//! and keys that still advertise SEIPD v2 can be changed.
+//! and keys that still advertise SEIPD v2 can be changed. GnuPG 2.4's
+//! OCB packet (tag 20) is refused with an error that names it.
 //!
 //! Each mailseal user has a keyring of their own with a key made by
 //! `keyring generate` at [`AT`]; gpg runs an hour later ([`GPG_AFTER`]),
@@ -309,4 +310,126 @@ fn fail_set_features_needs_an_own_key_and_a_choice() {
         .env
         .refused(&["keyring", "set-features", alice.email], b"", 2);
     assert!(err.contains("--seipd-v1-only"), "{err}");
+}
+
+/// An OpenPGP message as GnuPG 2.3 and later write it to a key that
+/// advertises their "AEAD" feature (bit 0x02 of Features): a PKESK v3 for
+/// `cert`'s encryption subkey, then the AEAD Encrypted Data packet (tag
+/// 20, version 1) of draft-ietf-openpgp-rfc4880bis-10 section 5.16, now
+/// LibrePGP's OCB Encrypted Data packet, with AES-256 and `aead` around
+/// a literal packet holding `text`, in one chunk of GnuPG's default size
+/// (2^22 octets). Debian's gpg 2.2 cannot write it; the packet is put
+/// together here, the cipher is Sequoia's AEAD primitive.
+fn librepgp_aead_message(
+    cert: &openpgp::Cert,
+    aead: openpgp::types::AEADAlgorithm,
+    text: &[u8],
+) -> Vec<u8> {
+    use openpgp::crypto::SessionKey;
+    use openpgp::packet::{pkesk::PKESK3, Literal};
+    use openpgp::types::{DataFormat, SymmetricAlgorithm};
+    use std::io::Write;
+    let sym = SymmetricAlgorithm::AES256;
+    let key = SessionKey::new(32).unwrap();
+    let policy = openpgp::policy::StandardPolicy::new();
+    let subkey = cert
+        .keys()
+        .with_policy(&policy, None)
+        .for_transport_encryption()
+        .next()
+        .unwrap();
+    let pkesk = PKESK3::for_recipient(sym, &key, subkey.key()).unwrap();
+    let mut literal = Literal::new(DataFormat::Binary);
+    literal.set_body(text.to_vec());
+    let plain = Packet::from(literal).to_vec().unwrap();
+    // The header octets that every chunk's associated data starts with.
+    let prefix = [0xd4, 1, sym.into(), aead.into(), 16];
+    let iv: Vec<u8> = (0..aead.nonce_size().unwrap() as u8)
+        .map(|i| i.wrapping_mul(37).wrapping_add(1))
+        .collect();
+    let nonce = |index: u64| -> Vec<u8> {
+        let mut n = iv.clone();
+        let low = n.len() - 8;
+        for (o, b) in n[low..].iter_mut().zip(index.to_be_bytes()) {
+            *o ^= b;
+        }
+        n
+    };
+    let seal = |ad: &[u8], nonce: &[u8], src: &[u8]| -> Vec<u8> {
+        let mut ctx = aead
+            .context(sym, &key, ad, nonce)
+            .unwrap()
+            .for_encryption()
+            .unwrap();
+        let mut dst = vec![0; src.len() + ctx.digest_size()];
+        ctx.encrypt_seal(&mut dst, src).unwrap();
+        dst
+    };
+    let mut body = prefix[1..].to_vec();
+    body.extend_from_slice(&iv);
+    body.extend(seal(
+        &[&prefix[..], &0u64.to_be_bytes()].concat(),
+        &nonce(0),
+        &plain,
+    ));
+    let total = (plain.len() as u64).to_be_bytes();
+    let last = [&prefix[..], &1u64.to_be_bytes(), &total].concat();
+    body.extend(seal(&last, &nonce(1), b""));
+    let mut binary = Packet::from(openpgp::packet::PKESK::from(pkesk))
+        .to_vec()
+        .unwrap();
+    binary.push(0xd4);
+    binary.push(0xff);
+    binary.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    binary.extend_from_slice(&body);
+    let mut w = openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Message).unwrap();
+    w.write_all(&binary).unwrap();
+    w.finalize().unwrap()
+}
+
+#[test]
+fn fail_gnupg_ocb_packet_is_named_not_misread() {
+    let bob = User::generated("Bob", "bob@example.org", &[]);
+    let cert = openpgp::Cert::from_bytes(&bob.cert()).unwrap();
+    let ocb = openpgp::types::AEADAlgorithm::OCB;
+    let armored = librepgp_aead_message(&cert, ocb, b"Written by GnuPG 2.4.");
+    let msg = common::pgp_mime::pgp_mime_encrypted("alice@example.org", &armored);
+    for args in [&["decrypt"][..], &["--json", "decrypt"]] {
+        let err = bob.env.refused(args, &msg, 2);
+        assert!(err.contains("tag 20"), "{err}");
+        assert!(err.contains("OCB"), "{err}");
+        assert!(err.contains("GnuPG"), "{err}");
+        assert!(err.contains("set-features"), "{err}");
+    }
+    // The same packet inline, as a whole text body.
+    let inline = [
+        &b"From: alice@example.org\r\nTo: bob@example.org\r\nSubject: inline\r\n\r\n"[..],
+        &armored,
+    ]
+    .concat();
+    let err = bob.env.refused(&["decrypt"], &inline, 2);
+    assert!(err.contains("tag 20"), "{err}");
+}
+
+#[test]
+fn librepgp_aead_sample_reads_in_sequoia_1() {
+    // The sample's format, checked against Debian's sqop (Sequoia 1.x,
+    // which still reads the tag 20 packet). Its Nettle (3.8) has no OCB,
+    // so the check uses EAX, the packet's other mode: only the mode's
+    // number and the nonce length differ.
+    if !have("sqop") {
+        return;
+    }
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut gen = std::process::Command::new("sqop");
+    let key = run_ok(gen.args(["generate-key", "Bob <bob@example.org>"])).stdout;
+    let key_file = write(dir.path(), "bob.key", &key);
+    let cert = openpgp::Cert::from_bytes(&key).unwrap();
+    let eax = openpgp::types::AEADAlgorithm::EAX;
+    let armored = librepgp_aead_message(&cert, eax, b"Written by GnuPG 2.4.");
+    let mut dec = std::process::Command::new("sqop");
+    let out = run_with_stdin(dec.arg("decrypt").arg(&key_file), &armored);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "sqop decrypt: {err}");
+    assert_eq!(out.stdout, b"Written by GnuPG 2.4.");
 }
