@@ -174,15 +174,14 @@ pub fn parse_exchange_mangled(headers: &[HeaderField], body: &[u8]) -> Result<Op
     };
     let parts: Vec<&[u8]> = m.parts.iter().map(|p| p.content).collect();
     let [control, data] = match parts.as_slice() {
-        [text, control, data] if is_empty_text(text)? => [*control, *data],
+        [text, control, data] if is_empty_text(text) => [*control, *data],
         [control, data] => [*control, *data],
         _ => return Ok(None),
     };
-    let (control_headers, _) = split_headers(control)?;
-    if !content_type(&control_headers).is_some_and(|c| c.is(ENCRYPTED_PROTOCOL)) {
+    // A control part that is not one makes it an ordinary message.
+    if check_control(control).is_err() {
         return Ok(None);
     }
-    check_control(control)?;
     let (data_headers, data_body) = split_headers(data)?;
     let is_data = content_type(&data_headers)
         .is_some_and(|c| c.is("application/octet-stream") || c.is(ENCRYPTED_PROTOCOL));
@@ -195,10 +194,12 @@ pub fn parse_exchange_mangled(headers: &[HeaderField], body: &[u8]) -> Result<Op
 
 /// A text/plain part (or one without a Content-Type) whose text is only
 /// whitespace.
-fn is_empty_text(part: &[u8]) -> Result<bool> {
-    let (headers, body) = split_headers(part)?;
-    let text = content_type(&headers).is_none_or(|c| c.is("text/plain"));
-    Ok(text && decode_body(&headers, body)?.trim_ascii().is_empty())
+fn is_empty_text(part: &[u8]) -> bool {
+    let Ok((headers, body)) = split_headers(part) else {
+        return false;
+    };
+    content_type(&headers).is_none_or(|c| c.is("text/plain"))
+        && decode_body(&headers, body).is_ok_and(|t| t.trim_ascii().is_empty())
 }
 
 /// The first part must be application/pgp-encrypted and say
