@@ -317,6 +317,37 @@ mod tests {
     }
 
     #[test]
+    fn exchange_rewrite_is_read_and_anything_more_is_not() {
+        let mixed = |first: &str, version: &str| {
+            format!(
+                "Content-Type: multipart/mixed; boundary=b\r\n\r\n{first}--b\r\n\
+                 Content-Type: application/pgp-encrypted\r\n\r\nVersion: {version}\r\n--b\r\n\
+                 Content-Type: application/octet-stream; name=encrypted.asc\r\n\r\n\
+                 -----BEGIN PGP MESSAGE-----\r\n--b--\r\n"
+            )
+        };
+        let empty = "--b\r\nContent-Type: text/plain\r\n\r\n \r\n";
+        for (raw, read) in [
+            (mixed(empty, "1"), true),
+            (mixed("", "1"), true),
+            (
+                mixed("--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n", "1"),
+                false,
+            ),
+            (
+                mixed("--b\r\nContent-Type: text/html\r\n\r\n\r\n", "1"),
+                false,
+            ),
+            (mixed(&[empty, empty].concat(), "1"), false),
+            (mixed(empty, "2"), false),
+        ] {
+            let (h, body) = split_headers(raw.as_bytes()).unwrap();
+            let got = parse_exchange_mangled(&h, body).unwrap();
+            assert_eq!(got.is_some(), read, "{raw}");
+        }
+    }
+
+    #[test]
     fn other_types_are_not_pgp_mime() {
         for raw in [
             &b"Content-Type: text/plain\r\n\r\nx"[..],
