@@ -68,6 +68,11 @@ pub enum Error {
     #[error("unsupported {what}: {detail}")]
     Unsupported { what: &'static str, detail: String },
 
+    /// An OpenPGP message encrypted in a format that Sequoia no longer
+    /// reads: GnuPG's OCB Encrypted Data packet (tag 20). `0` names it.
+    #[error("unsupported OpenPGP message: {0}")]
+    UnreadablePgpFormat(String),
+
     /// A file in a format we read whose content is protected by an
     /// algorithm we do not implement: "PKCS#12 file with key encryption
     /// X, which mailseal does not support".
@@ -249,6 +254,12 @@ impl Error {
                  certificates (`mailseal keyring export QUERY --secret -o FILE` keeps a copy)",
             ),
             Error::NotAMessage { hint, .. } => Some(hint),
+            Error::UnreadablePgpFormat(_) => Some(
+                "decrypt it with GnuPG 2.3 or later; so that such mail is sent as SEIPD, which \
+                 mailseal reads, run `mailseal keyring set-features YOUR-ADDRESS --seipd-v1-only` \
+                 and send your correspondents the updated certificate \
+                 (`mailseal keyring export YOUR-ADDRESS`)",
+            ),
             Error::UnsupportedAlgorithm { .. } => Some(
                 "open it with the program that wrote it and export it again with AES \
                  (`openssl pkcs12 -export` and `openssl pkcs8 -topk8 -v2 aes-256-cbc` write AES-256)",

@@ -406,14 +406,27 @@ fn sqop_round_trip(profile: &str, sop: Sop, expect_seipd: u8) {
     let w = sqop_world(profile, sop);
     let sqop = |args: &[&str], stdin: &[u8]| sop_run(sop, args, stdin);
     let at = w.at.as_str();
-    // sqop encrypts to our key; we decrypt.
-    let armored = sqop(&["encrypt", s(&w.our_cert)], ENTITY);
+    // sqop encrypts to our key, signing inside; we decrypt and verify.
+    let dave_key = s(&w.dave_key);
+    let armored = sqop(
+        &["encrypt", "--sign-with", dave_key, s(&w.our_cert)],
+        ENTITY,
+    );
     let binary = sqop(&["dearmor"], &armored);
     assert_eq!(seipd_version(&binary), expect_seipd);
     let msg = pgp_mime_encrypted("dave@example.org", &armored);
-    let out = w.env.expect(&["--at", at, "decrypt"], &msg, 0);
-    assert!(contains(&out, b"Hello from a peer."));
-    // We encrypt to dave's key; sqop decrypts.
+    let out = w.env.run(&["--at", at, "--json", "decrypt"], &msg);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(contains(&out.stdout, b"Hello from a peer."));
+    let v = json_of(&out);
+    assert_eq!(v["verdict"], "trusted", "{v}");
+    // Our default output (signed, to dave and to ourselves) to dave's
+    // key; sqop decrypts it and verifies the signature.
     let msg = message(
         "erin@example.org",
         "dave@example.org",
@@ -422,11 +435,32 @@ fn sqop_round_trip(profile: &str, sop: Sop, expect_seipd: u8) {
     );
     let enc = w
         .env
-        .expect(&["--at", at, "encrypt", "--openpgp", "--no-self"], &msg, 0);
+        .expect(&["--at", at, "encrypt", "--openpgp", "--sign"], &msg, 0);
     let payload = encrypted_payload(&enc);
     assert_eq!(seipd_version(&sqop(&["dearmor"], &payload)), expect_seipd);
-    let clear = sqop(&["decrypt", s(&w.dave_key)], &payload);
+    let d = w.env.dir.path();
+    let (session, verified) = (d.join("session"), d.join("verified"));
+    let clear = sqop(
+        &[
+            "decrypt",
+            "--session-key-out",
+            s(&session),
+            "--verifications-out",
+            s(&verified),
+            "--verify-with",
+            s(&w.our_cert),
+            dave_key,
+        ],
+        &payload,
+    );
     assert!(contains(&clear, b"Hi Dave."));
+    assert!(
+        !std::fs::read(&verified).unwrap().is_empty(),
+        "sqop verified no signature"
+    );
+    // Both keys list AES-256 (algorithm 9) first.
+    let session = std::fs::read_to_string(&session).unwrap();
+    assert!(session.starts_with("9:"), "{session}");
     // sqop signs; we verify. We sign; sqop verifies.
     let sig = sqop(&["sign", "--as=text", s(&w.dave_key)], ENTITY);
     let msg = pgp_mime_signed("dave@example.org", ENTITY, &sig, "pgp-sha512");

@@ -392,6 +392,35 @@ again). One transaction: all or nothing.",
     },
     /// Generate a new key
     Generate(GenerateKeyArgs),
+    /// Change what your OpenPGP key advertises: SEIPD v1 only, or SEIPD v2 (AEAD) too
+    #[command(
+        name = "set-features",
+        long_about = "Change the encryption containers your own OpenPGP key advertises, by \
+signing its self-signatures again (this needs your passphrase). Correspondents encrypt with \
+SEIPD v2 (AEAD) only when every recipient's key advertises it, and GnuPG 2.2 cannot read such \
+mail. Keys made by earlier versions of mailseal with the default profile advertise SEIPD v2: \
+if you or a correspondent reads your mail with GnuPG 2.2, make such a key advertise SEIPD v1 \
+only. New v4 keys advertise SEIPD v1 only; v6 keys (--profile rfc9580) advertise v2.\n\n\
+Your correspondents see the change once they have your updated certificate: export it \
+(`mailseal keyring export`) and send it, or publish it where they fetch it. Everything else \
+the key says (expiry, preferences) is kept. Without SEIPD v2, GnuPG's own AEAD flag is \
+cleared too.",
+        after_help = "Examples:\n  mailseal keyring set-features me@example.org --seipd-v1-only\n  mailseal keyring export me@example.org > me.asc\n  mailseal keyring set-features 0123456789ABCDEF0123456789ABCDEF01234567 --seipd-v2"
+    )]
+    SetFeatures {
+        /// Your key: e-mail address, fingerprint, key ID or name
+        query: String,
+        /// Advertise SEIPD v1 only (mail to you stays readable in GnuPG 2.2)
+        #[arg(
+            long,
+            required_unless_present = "seipd_v2",
+            conflicts_with = "seipd_v2"
+        )]
+        seipd_v1_only: bool,
+        /// Advertise SEIPD v2 (AEAD) as well as v1
+        #[arg(long)]
+        seipd_v2: bool,
+    },
     /// Check the keyring's integrity and consistency
     #[command(
         long_about = "Check the keyring database: SQLite's integrity and foreign key checks \

@@ -8,8 +8,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::generate::{generate_smime, KeyAlgorithm};
 use crate::keyring::{
-    generate_openpgp, pgp_info, ImportSummary, PgpInfo, PgpProfile, Removal, StoredCert,
-    StoredPgpCert, DEFAULT_PGP_DAYS,
+    generate_openpgp, pgp_info, set_seipd_v2, FeaturesChange, ImportSummary, PgpInfo, PgpProfile,
+    Removal, StoredCert, StoredPgpCert, DEFAULT_PGP_DAYS,
 };
 use crate::report::{emit, Stream};
 use crate::safe::Safe;
@@ -39,8 +39,47 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
         }
         KeyringCommand::Remove { query, secret } => remove(ctx, query, secret),
         KeyringCommand::Generate(args) => generate(ctx, &args),
+        KeyringCommand::SetFeatures {
+            query, seipd_v2, ..
+        } => set_features(ctx, &query, seipd_v2),
         KeyringCommand::Check => check(ctx),
     }
+}
+
+/// `keyring set-features`: what the key advertises now, and that
+/// correspondents need the updated certificate (stderr, or JSON on
+/// stdout).
+fn set_features(ctx: &Ctx, query: &str, seipd_v2: bool) -> Result<ExitCode> {
+    let keyring = ctx.keyring()?;
+    let change = set_seipd_v2(keyring, query, seipd_v2, ctx.at, &ctx.passphrase)?;
+    if ctx.json() {
+        let v = serde_json::json!({
+            "fingerprint": change.fingerprint,
+            "seipd_v2": change.seipd_v2,
+            "changed": change.resigned > 0,
+        });
+        emit(Stream::Stdout, &(v.to_string() + "\n"));
+    }
+    if ctx.verbosity >= 0 {
+        eprintln!("{}", features_message(&change));
+    }
+    Ok(ExitCode::Ok)
+}
+
+fn features_message(change: &FeaturesChange) -> String {
+    let what = match change.seipd_v2 {
+        true => "SEIPD v1 and v2 (AEAD)",
+        false => "SEIPD v1 only",
+    };
+    let fpr = &change.fingerprint;
+    if change.resigned == 0 {
+        return format!("{fpr} already advertises {what}; nothing changed");
+    }
+    format!(
+        "{fpr} now advertises {what} ({} self-signature(s) made anew); send the updated \
+         certificate to your correspondents: mailseal keyring export {fpr}",
+        change.resigned
+    )
 }
 
 /// `keyring check`: what was checked and what is wrong, on stdout; exit

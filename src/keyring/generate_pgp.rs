@@ -2,13 +2,18 @@
 //! Ed25519 primary key for certifying and signing and an X25519 subkey for
 //! encryption, one user ID "Name <address>", every secret encrypted with
 //! the user's passphrase before it is stored.
+//!
+//! A v4 key (the GnuPG-compatible profile) advertises SEIPD v1 only: a
+//! key that advertises SEIPD v2 gets v2 messages from everyone whose
+//! other recipients do too, and GnuPG 2.2 reads none of them. A v6 key
+//! is read by RFC 9580 implementations only, which all read v2.
 
 use std::time::Duration;
 
 use sequoia_openpgp as openpgp;
 
 use openpgp::cert::{CertBuilder, CipherSuite};
-use openpgp::types::KeyFlags;
+use openpgp::types::{Features, KeyFlags};
 
 use super::generate::check_identity;
 use super::import::Passphrases;
@@ -22,11 +27,12 @@ use crate::time::Timestamp;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PgpProfile {
     /// Version 4 keys (legacy EdDSA and ECDH over Curve25519), which
-    /// GnuPG 2.2 and every other implementation read.
+    /// GnuPG 2.2 and every other implementation read, advertising SEIPD
+    /// v1 only.
     #[default]
     Rfc4880,
     /// Version 6 keys (Ed25519, X25519 of RFC 9580), read by newer
-    /// implementations only.
+    /// implementations only, advertising SEIPD v1 and v2.
     Rfc9580,
 }
 
@@ -48,12 +54,15 @@ pub fn generate_openpgp(
     let userid = user_id(email, name)?;
     let password = Passphrases::new(passphrase).for_protection()?;
     let validity = days.map(|d| Duration::from_secs(u64::from(d) * 86_400));
+    let (version, features) = match profile {
+        PgpProfile::Rfc4880 => (openpgp::Profile::RFC4880, Features::empty().set_seipdv1()),
+        PgpProfile::Rfc9580 => (openpgp::Profile::RFC9580, Features::sequoia()),
+    };
     let (tsk, _revocation) = CertBuilder::new()
         .set_cipher_suite(CipherSuite::Cv25519)
-        .set_profile(match profile {
-            PgpProfile::Rfc4880 => openpgp::Profile::RFC4880,
-            PgpProfile::Rfc9580 => openpgp::Profile::RFC9580,
-        })
+        .set_profile(version)
+        .map_err(crypto)?
+        .set_features(features)
         .map_err(crypto)?
         .set_creation_time(system_time(now))
         .set_validity_period(validity)
@@ -130,6 +139,10 @@ mod tests {
             assert_eq!(vc.keys().subkeys().for_transport_encryption().count(), 1);
             let expiry = vc.primary_key().key_expiration_time().unwrap();
             assert_eq!(expiry, now + Duration::from_secs(10 * 86_400));
+            use openpgp::cert::Preferences;
+            let features = vc.features().unwrap();
+            assert!(features.supports_seipdv1());
+            assert_eq!(features.supports_seipdv2(), version == 6, "v{version}");
 
             let k = Keyring::open(dir.path()).unwrap();
             let tsk = k.pgp_secret(&g.fingerprint).unwrap();

@@ -4,6 +4,12 @@
 //! the certificate it was made of: writing a certificate deletes its rows
 //! in the same transaction, and a row is only stored while the
 //! certificate is still the one it was judged from.
+//!
+//! What the certificate asks of the encryption is one integer in the
+//! column `seipd_v2`: bit 0 for SEIPD v2, bit `1 + n` for symmetric
+//! algorithm `n`. The column held the first bit alone before judgement
+//! format 2; rows of format 1 are never read (the format is part of
+//! `judged_by`), so no schema change was needed.
 
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -27,6 +33,8 @@ pub struct JudgedRecipient {
     /// other.
     pub keys: Vec<u8>,
     pub seipd_v2: bool,
+    /// The symmetric algorithms listed: bit `n` for identifier `n`.
+    pub ciphers: u32,
     /// It holds for reference times in `[valid_from, valid_until)`.
     pub valid_from: i64,
     pub valid_until: i64,
@@ -38,6 +46,17 @@ pub struct JudgedRecipient {
 pub struct RecipientCandidate {
     pub fingerprint: String,
     pub judged: Option<JudgedRecipient>,
+}
+
+/// The `seipd_v2` column's value: SEIPD v2 in bit 0, the symmetric
+/// algorithms above it.
+fn pack_features(seipd_v2: bool, ciphers: u32) -> i64 {
+    i64::from(seipd_v2) | i64::from(ciphers) << 1
+}
+
+fn unpack_features(value: i64) -> (bool, u32) {
+    let ciphers = u32::try_from((value >> 1) & i64::from(u32::MAX)).unwrap_or(0);
+    (value & 1 != 0, ciphers)
 }
 
 /// SHA-256 of a certificate as stored.
@@ -72,16 +91,20 @@ impl Keyring {
             let index: i64 = r.get(0)?;
             let fingerprint: String = r.get(1)?;
             let judged = match r.get::<_, Option<i64>>(2)? {
-                Some(created) => Some(JudgedRecipient {
-                    fingerprint: fingerprint.clone(),
-                    email: String::new(),
-                    cert_sha256: [0; 32],
-                    created,
-                    keys: r.get(3)?,
-                    seipd_v2: r.get(4)?,
-                    valid_from: r.get(5)?,
-                    valid_until: r.get(6)?,
-                }),
+                Some(created) => {
+                    let (seipd_v2, ciphers) = unpack_features(r.get(4)?);
+                    Some(JudgedRecipient {
+                        fingerprint: fingerprint.clone(),
+                        email: String::new(),
+                        cert_sha256: [0; 32],
+                        created,
+                        keys: r.get(3)?,
+                        seipd_v2,
+                        ciphers,
+                        valid_from: r.get(5)?,
+                        valid_until: r.get(6)?,
+                    })
+                }
                 None => None,
             };
             Ok((
@@ -132,7 +155,7 @@ impl Keyring {
                             judged_by,
                             r.created,
                             r.keys,
-                            r.seipd_v2,
+                            pack_features(r.seipd_v2, r.ciphers),
                             r.valid_from,
                             r.valid_until
                         ])?;
@@ -180,6 +203,7 @@ mod tests {
             created: 1,
             keys: vec![1, 2, 3],
             seipd_v2: true,
+            ciphers: 1 << 9 | 1 << 7,
             valid_from: i64::try_from(AT.0).unwrap(),
             valid_until: i64::try_from(AT.0 + 100).unwrap(),
         }
@@ -220,6 +244,15 @@ mod tests {
         assert_eq!(found(&k, &asked, "v1", AT.0 - 1)[1], [false], "before");
         assert_eq!(found(&k, &asked, "v1", AT.0 + 99)[1], [true]);
         assert_eq!(found(&k, &asked, "v1", AT.0 + 100)[1], [false], "after");
+    }
+
+    #[test]
+    fn features_pack_into_one_column() {
+        for (v2, ciphers) in [(false, 0), (true, 0), (true, 1 << 7), (false, u32::MAX)] {
+            assert_eq!(unpack_features(pack_features(v2, ciphers)), (v2, ciphers));
+        }
+        // A row of judgement format 1 held 0 or 1 alone.
+        assert_eq!(unpack_features(1), (true, 0));
     }
 
     #[test]

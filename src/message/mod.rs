@@ -12,7 +12,9 @@ use crate::mime::{self, HeaderField};
 use crate::openpgp::judge as pgp_judge;
 use crate::policy::{check_verdict, Policy, Seen};
 use crate::smime::open as smime;
-use crate::trust::verdict::{Covers, Layer as LayerInfo, LayerKind, Role, Signature, Verdict};
+use crate::trust::verdict::{
+    Covers, Layer as LayerInfo, LayerKind, Role, Signature, Verdict, Warning,
+};
 use crate::trust::{sender, TrustData};
 use peel::{Decrypting, Layer, Nested, Peeled};
 
@@ -200,6 +202,12 @@ fn judge(
         .filter(|s| s.role == Role::Author && s.covers == Covers::Whole)
         .collect();
     v.warnings = sender::warnings(headers, &authors, &|name| trust.addresses_named(name));
+    v.warnings
+        .extend(peeled.repaired.iter().map(|what| Warning {
+            kind: "repaired",
+            text: (*what).to_string(),
+            lowers: false,
+        }));
     v.conclude();
     v
 }

@@ -70,6 +70,9 @@ pub struct Peeled {
     /// that was not readable as it stood (an opaque signature, a signed
     /// OpenPGP message).
     pub unwrapped: Option<Vec<u8>>,
+    /// What was repaired to read a layer (a PGP/MIME message that a
+    /// server rewrote), for the verdict to say.
+    pub repaired: Vec<&'static str>,
 }
 
 /// Where decryption gets its keys and what it accepts.
@@ -88,7 +91,8 @@ enum Step {
         covered: Covered,
     },
     SmimeEncrypted(Vec<u8>),
-    PgpEncrypted,
+    /// With what was repaired to find it, if anything.
+    PgpEncrypted(Option<&'static str>),
     Plain(Option<Nested>),
 }
 
@@ -119,6 +123,7 @@ pub fn peel(
         nested: None,
         decrypted: None,
         unwrapped: None,
+        repaired: Vec::new(),
     };
     let mut message = raw.to_vec();
     // The cipher of a layer opened without integrity protection: what
@@ -157,6 +162,9 @@ pub fn peel(
                 break;
             }
             encrypted => {
+                if let Step::PgpEncrypted(Some(what)) = encrypted {
+                    peeled.repaired.push(what);
+                }
                 let Some(how) = decrypting else {
                     peeled.layers.push(Layer::Encrypted {
                         protocol: match encrypted {
@@ -225,7 +233,7 @@ fn step(trust: &TrustData, message: &[u8]) -> Result<Step> {
 
 fn openpgp_step(report: openpgp::Report) -> Step {
     if report.encrypted {
-        return Step::PgpEncrypted;
+        return Step::PgpEncrypted(report.repaired);
     }
     let (whole, parts): (Vec<SignedPart>, Vec<SignedPart>) = report
         .signed
@@ -299,8 +307,9 @@ fn open(
 
 /// Whether the message can hold OpenPGP at all: PGP/MIME names an
 /// `application/pgp-...` type in a Content-Type field (perhaps on a folded
-/// line) and inline PGP starts a line with armor (also in quoted-printable);
-/// a base64-encoded root is always looked at properly. A scan of line starts
+/// line) and inline PGP starts a line with armor (also in quoted-printable,
+/// perhaps after non-breaking spaces), or in HTML follows a tag or a
+/// character reference; a base64-encoded root is always looked at properly. A scan of line starts
 /// that spares S/MIME and plain messages a second MIME analysis.
 fn may_be_openpgp(raw: &[u8]) -> bool {
     const FIELD: &[u8] = b"content-type:";
@@ -316,11 +325,28 @@ fn may_be_openpgp(raw: &[u8]) -> bool {
             in_top_header = false;
         }
         let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        line.starts_with(b"-----BEGIN PGP")
+        starts_armor(line)
             || ((starts_ci(line, FIELD) || folded) && has_ci(line, b"/pgp-"))
             // A base64 text root may hide inline armor: look properly.
             || (in_top_header && starts_ci(line, ENCODING) && has_ci(line, b"base64"))
     })
+}
+
+/// Whether armor starts `line` (after whitespace and quoted-printable
+/// non-breaking spaces), or follows a tag or character reference in it.
+fn starts_armor(line: &[u8]) -> bool {
+    const ARMOR: &[u8] = b"-----BEGIN PGP";
+    let mut rest = line.trim_ascii_start();
+    while let Some(r) = rest
+        .strip_prefix(b"=C2=A0")
+        .or_else(|| rest.strip_prefix(b"=A0"))
+    {
+        rest = r.trim_ascii_start();
+    }
+    rest.starts_with(ARMOR)
+        || line
+            .windows(ARMOR.len() + 1)
+            .any(|w| matches!(w[0], b'>' | b';') && &w[1..] == ARMOR)
 }
 
 #[cfg(test)]
@@ -333,6 +359,10 @@ mod tests {
         assert!(may_be_openpgp(folded));
         let inline = b"From: a\r\n\r\nHello\r\n-----BEGIN PGP SIGNED MESSAGE-----\r\n";
         assert!(may_be_openpgp(inline));
+        let nbsp = b"From: a\r\n\r\n=C2=A0-----BEGIN PGP MESSAGE-----=C2=A0\r\n";
+        assert!(may_be_openpgp(nbsp));
+        let html = b"From: a\r\n\r\n<div>-----BEGIN PGP MESSAGE-----</div>\r\n";
+        assert!(may_be_openpgp(html));
         let base64 =
             b"From: a\r\nContent-Transfer-Encoding: BASE64\r\n\r\nLS0tLS1CRUdJTiBQR1A=\r\n";
         assert!(may_be_openpgp(base64));

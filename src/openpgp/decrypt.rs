@@ -128,7 +128,16 @@ fn read(
 /// anyway (a literal packet takes at least 8 more bytes).
 const MIN_SEIPD1_BODY: usize = 16 + 2 + 22;
 
-/// Refuses a SEIPD v1 packet too short to hold a message. Sequoia
+/// What GnuPG 2.3 and later write to keys that advertise their "AEAD"
+/// feature flag: the AEAD Encrypted Data packet of the RFC 4880bis
+/// drafts, now LibrePGP's OCB Encrypted Data packet. RFC 9580 did not
+/// adopt it (SEIPD v2 took its place) and Sequoia 2 dropped it.
+const GNUPG_OCB: &str = "it is encrypted in GnuPG's OCB format (AEAD Encrypted Data, \
+     packet tag 20, of LibrePGP and the RFC 4880bis drafts), which GnuPG 2.3 and later \
+     write to keys that advertise it; mailseal reads SEIPD v1 and v2 (RFC 9580)";
+
+/// Names GnuPG's OCB packet, which Sequoia only calls insecure, and
+/// refuses a SEIPD v1 packet too short to hold a message. Sequoia
 /// 2.4.2 unwraps a read of the MDC reserve when it decrypts one
 /// (parse.rs, `PacketParser::decrypt_`), so anyone who can encrypt to
 /// us could otherwise crash the process. Only the packets up to the
@@ -137,11 +146,14 @@ const MIN_SEIPD1_BODY: usize = 16 + 2 + 22;
 /// data cannot be and need not be: the helper refuses nested
 /// encryption.
 fn check_container(input: &[u8]) -> Result<()> {
-    use openpgp::packet::{Packet, SEIP};
+    use openpgp::packet::{Packet, Tag, SEIP};
     use openpgp::parse::{PacketParser, PacketParserResult};
     let fail = |e: anyhow::Error| from_sequoia(e, WHAT);
     let mut ppr = PacketParser::from_bytes(input).map_err(fail)?;
     while let PacketParserResult::Some(mut pp) = ppr {
+        if pp.packet.tag() == Tag::AED {
+            return Err(Error::UnreadablePgpFormat(GNUPG_OCB.into()));
+        }
         if let Packet::SEIP(SEIP::V1(_)) = pp.packet {
             let mut head = Vec::with_capacity(MIN_SEIPD1_BODY);
             (&mut pp)

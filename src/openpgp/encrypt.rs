@@ -10,6 +10,9 @@
 //!   key, so the choice is ours alone (left to itself, it picks v2 when
 //!   all its `Recipient`s claim v2, and `Recipient::new` assumes v2 when
 //!   given no features).
+//! - The symmetric cipher is one every recipient's certificate lists
+//!   ([`super::ciphers`]): AES-256 between keys that list it, AES-128
+//!   for a key that lists only that.
 //! - Hidden recipients (Bcc) get anonymous PKESKs: a wildcard key ID
 //!   (v3) or no recipient (v6).
 //! - A signature inside names its intended recipients (against
@@ -38,6 +41,7 @@ use openpgp::{Cert, Fingerprint};
 use rayon::prelude::*;
 
 use super::armor::armor_message;
+use super::ciphers::{self, Ciphers};
 use super::ecdh;
 use super::from_sequoia;
 use super::keys::SigningKey;
@@ -48,9 +52,6 @@ use crate::safe::Safe;
 use crate::time::Timestamp;
 
 const WHAT: &str = "OpenPGP message";
-
-/// Every OpenPGP implementation in use has AES-256.
-const CIPHER: SymmetricAlgorithm = SymmetricAlgorithm::AES256;
 
 /// One recipient of an encrypted message.
 #[derive(Debug, Clone)]
@@ -71,6 +72,8 @@ pub struct Encrypted {
     pub armored: Vec<u8>,
     /// 1: SEIPD v1 (CFB with MDC); 2: SEIPD v2 (AEAD).
     pub seipd_version: u8,
+    /// The symmetric cipher of the content.
+    pub cipher: SymmetricAlgorithm,
 }
 
 /// What encrypting to one recipient takes, once its certificate has
@@ -84,6 +87,8 @@ pub struct RecipientKeys {
     pub keys: Vec<Key<PublicParts, UnspecifiedRole>>,
     /// Whether the certificate advertises SEIPD v2 in its Features.
     pub seipd_v2: bool,
+    /// The symmetric algorithms the certificate lists (AES-128 always).
+    pub ciphers: Ciphers,
     /// Hide who this recipient is (Bcc): anonymous key IDs.
     pub hidden: bool,
 }
@@ -121,6 +126,7 @@ pub(crate) struct Sealed {
     pkesks: Vec<Vec<u8>>,
     container: Vec<u8>,
     seipd_version: u8,
+    cipher: SymmetricAlgorithm,
 }
 
 impl Sealed {
@@ -128,6 +134,7 @@ impl Sealed {
         Encrypted {
             armored: armor_message(&self.parts()),
             seipd_version: self.seipd_version,
+            cipher: self.cipher,
         }
     }
 
@@ -170,16 +177,31 @@ pub(crate) fn encrypt_to_keys(
     } else {
         chosen.iter().map(|c| c.fingerprint.clone()).collect()
     };
-    let session_key = SessionKey::new(CIPHER.key_size().map_err(fail)?).map_err(fail)?;
+    let cipher = ciphers::choose(chosen.iter().map(|c| c.ciphers));
+    let session_key = SessionKey::new(cipher.key_size().map_err(fail)?).map_err(fail)?;
+    let content = Content {
+        cipher,
+        v2,
+        key: &session_key,
+    };
     let (pkesks, container) = rayon::join(
-        || wrap_for_all(chosen, v2, &session_key),
-        || seal(plaintext, &session_key, v2, signer, &named, at),
+        || wrap_for_all(chosen, &content),
+        || seal(plaintext, &content, signer, &named, at),
     );
     Ok(Sealed {
         pkesks: pkesks?,
         container: container?,
         seipd_version: if v2 { 2 } else { 1 },
+        cipher,
     })
+}
+
+/// How the content is encrypted: the container and its key.
+struct Content<'k> {
+    cipher: SymmetricAlgorithm,
+    /// SEIPD v2 (else v1).
+    v2: bool,
+    key: &'k SessionKey,
 }
 
 fn fail(e: anyhow::Error) -> Error {
@@ -254,6 +276,7 @@ pub fn recipient_keys(
             .features()
             .unwrap_or_else(Features::empty)
             .supports_seipdv2(),
+        ciphers: Ciphers::of(&valid),
         hidden,
     };
     Ok((keys, expired))
@@ -261,23 +284,23 @@ pub fn recipient_keys(
 
 /// One serialized PKESK per chosen key: v6 (fingerprint) with SEIPD v2,
 /// v3 (key ID) with v1; anonymous for hidden recipients.
-fn wrap_for_all(chosen: &[RecipientKeys], v2: bool, sk: &SessionKey) -> Result<Vec<Vec<u8>>> {
+fn wrap_for_all(chosen: &[RecipientKeys], content: &Content<'_>) -> Result<Vec<Vec<u8>>> {
     let jobs: Vec<(&Key<PublicParts, UnspecifiedRole>, bool)> = chosen
         .iter()
         .flat_map(|c| c.keys.iter().map(|k| (k, c.hidden)))
         .collect();
     jobs.par_iter()
-        .map(|(key, hidden)| wrap(key, *hidden, v2, sk))
+        .map(|(key, hidden)| wrap(key, *hidden, content))
         .collect()
 }
 
 fn wrap(
     key: &Key<PublicParts, UnspecifiedRole>,
     hidden: bool,
-    v2: bool,
-    sk: &SessionKey,
+    content: &Content<'_>,
 ) -> Result<Vec<u8>> {
-    let packet: Packet = if v2 {
+    let sk = content.key;
+    let packet: Packet = if content.v2 {
         let mut p = match ecdh::wrap(key, sk, None) {
             Some(esk) => PKESK6::new(None, PublicKeyAlgorithm::ECDH, esk?),
             None => PKESK6::for_recipient(sk, key),
@@ -286,9 +309,9 @@ fn wrap(
         p.set_recipient((!hidden).then(|| key.fingerprint()));
         p.into()
     } else {
-        let mut p = match ecdh::wrap(key, sk, Some(CIPHER)) {
+        let mut p = match ecdh::wrap(key, sk, Some(content.cipher)) {
             Some(esk) => PKESK3::new(None, PublicKeyAlgorithm::ECDH, esk?),
-            None => PKESK3::for_recipient(CIPHER, sk, key),
+            None => PKESK3::for_recipient(content.cipher, sk, key),
         }
         .map_err(fail)?;
         p.set_recipient((!hidden).then(|| key.keyid()));
@@ -302,23 +325,23 @@ fn wrap(
 /// and v1 beyond 4 GiB, Sequoia's.
 fn seal(
     plaintext: &[u8],
-    sk: &SessionKey,
-    v2: bool,
+    content: &Content<'_>,
     signer: Option<&SigningKey>,
     named: &[Fingerprint],
     at: Timestamp,
 ) -> Result<Vec<u8>> {
-    if !v2 {
+    let (cipher, sk) = (content.cipher, content.key);
+    if !content.v2 {
         let sealed = match signer {
             None => match seipd::literal_header(plaintext.len()) {
-                Some(header) => seipd::seal_v1(&[&header, plaintext], CIPHER, sk)?,
+                Some(header) => seipd::seal_v1(&[&header, plaintext], cipher, sk)?,
                 None => None,
             },
             Some(s) => {
                 let mut inner = Vec::with_capacity(plaintext.len() + 4096);
                 let message = Message::new(&mut inner);
                 write_signed_literal(message, plaintext, s, named, at)?;
-                seipd::seal_v1(&[&inner], CIPHER, sk)?
+                seipd::seal_v1(&[&inner], cipher, sk)?
             }
         };
         if let Some(sealed) = sealed {
@@ -329,8 +352,8 @@ fn seal(
     // prefix and an MDC (v1), and partial body length headers.
     let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 64 + 4096);
     let mut encryptor =
-        Encryptor::with_session_key(Message::new(&mut out), CIPHER, sk.clone()).map_err(fail)?;
-    if v2 {
+        Encryptor::with_session_key(Message::new(&mut out), cipher, sk.clone()).map_err(fail)?;
+    if content.v2 {
         encryptor = encryptor.aead_algo(AEADAlgorithm::default());
     }
     let message = encryptor.build().map_err(fail)?;

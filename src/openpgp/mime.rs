@@ -153,6 +153,55 @@ pub fn parse_encrypted(headers: &[HeaderField], body: &[u8]) -> Result<Option<Ve
     Ok(Some(message))
 }
 
+/// What the verdict says about a message read by [`parse_exchange_mangled`].
+pub const EXCHANGE_REPAIRED: &str = "repaired PGP/MIME: Microsoft Exchange had rewritten \
+     multipart/encrypted as multipart/mixed with the encrypted parts as attachments; \
+     read as multipart/encrypted";
+
+/// The OpenPGP message of a PGP/MIME encrypted message that Microsoft
+/// Exchange rewrote, as Thunderbird (and Enigmail before it) recognize
+/// and repair it: multipart/mixed holding, in this order, at most one
+/// text/plain part with nothing but whitespace in it, the
+/// application/pgp-encrypted control part saying `Version: 1` and the
+/// encrypted message (`encrypted.asc`). Anything more, or other text,
+/// and it is an ordinary multipart/mixed message: `Ok(None)`.
+pub fn parse_exchange_mangled(headers: &[HeaderField], body: &[u8]) -> Result<Option<Vec<u8>>> {
+    let Some(ct) = content_type(headers).filter(|c| c.is("multipart/mixed")) else {
+        return Ok(None);
+    };
+    let Some(m) = ct.param("boundary").and_then(|b| split_multipart(body, b)) else {
+        return Ok(None);
+    };
+    let parts: Vec<&[u8]> = m.parts.iter().map(|p| p.content).collect();
+    let [control, data] = match parts.as_slice() {
+        [text, control, data] if is_empty_text(text) => [*control, *data],
+        [control, data] => [*control, *data],
+        _ => return Ok(None),
+    };
+    // A control part that is not one makes it an ordinary message.
+    if check_control(control).is_err() {
+        return Ok(None);
+    }
+    let (data_headers, data_body) = split_headers(data)?;
+    let is_data = content_type(&data_headers)
+        .is_some_and(|c| c.is("application/octet-stream") || c.is(ENCRYPTED_PROTOCOL));
+    let message = decode_body(&data_headers, data_body)?;
+    if !is_data || message.trim_ascii().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(message))
+}
+
+/// A text/plain part (or one without a Content-Type) whose text is only
+/// whitespace.
+fn is_empty_text(part: &[u8]) -> bool {
+    let Ok((headers, body)) = split_headers(part) else {
+        return false;
+    };
+    content_type(&headers).is_none_or(|c| c.is("text/plain"))
+        && decode_body(&headers, body).is_ok_and(|t| t.trim_ascii().is_empty())
+}
+
 /// The first part must be application/pgp-encrypted and say
 /// `Version: 1` (RFC 3156 section 4).
 fn check_control(part: &[u8]) -> Result<()> {
@@ -264,6 +313,37 @@ mod tests {
                 "{}",
                 String::from_utf8_lossy(raw)
             );
+        }
+    }
+
+    #[test]
+    fn exchange_rewrite_is_read_and_anything_more_is_not() {
+        let mixed = |first: &str, version: &str| {
+            format!(
+                "Content-Type: multipart/mixed; boundary=b\r\n\r\n{first}--b\r\n\
+                 Content-Type: application/pgp-encrypted\r\n\r\nVersion: {version}\r\n--b\r\n\
+                 Content-Type: application/octet-stream; name=encrypted.asc\r\n\r\n\
+                 -----BEGIN PGP MESSAGE-----\r\n--b--\r\n"
+            )
+        };
+        let empty = "--b\r\nContent-Type: text/plain\r\n\r\n \r\n";
+        for (raw, read) in [
+            (mixed(empty, "1"), true),
+            (mixed("", "1"), true),
+            (
+                mixed("--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n", "1"),
+                false,
+            ),
+            (
+                mixed("--b\r\nContent-Type: text/html\r\n\r\n\r\n", "1"),
+                false,
+            ),
+            (mixed(&[empty, empty].concat(), "1"), false),
+            (mixed(empty, "2"), false),
+        ] {
+            let (h, body) = split_headers(raw.as_bytes()).unwrap();
+            let got = parse_exchange_mangled(&h, body).unwrap();
+            assert_eq!(got.is_some(), read, "{raw}");
         }
     }
 

@@ -42,6 +42,7 @@
 //! the session key is wrapped for the recipients on all cores.
 
 mod armor;
+pub(crate) mod ciphers;
 pub mod colons;
 mod compose;
 mod decrypt;

@@ -3,10 +3,11 @@
 //! signed parts found deeper, and inline blocks with text around them,
 //! cover only part of it. Trust is not judged here.
 
+use super::armor::html::html_text;
 use super::armor::inline::{find_inline, InlineBlock, InlineKind};
 use super::decrypt::{decrypt, open};
 use super::keys::Keys;
-use super::mime::{parse_encrypted, SIGNATURE_PROTOCOL};
+use super::mime::{parse_encrypted, parse_exchange_mangled, EXCHANGE_REPAIRED, SIGNATURE_PROTOCOL};
 use super::sign::verify_detached;
 use super::SigCheck;
 use crate::error::{Error, Result};
@@ -23,10 +24,19 @@ pub enum Protected {
         signature: Vec<u8>,
         micalg: Option<String>,
     },
-    /// PGP/MIME multipart/encrypted: the OpenPGP message.
-    Encrypted { message: Vec<u8> },
-    /// Inline PGP in a text body: the decoded body and the block in it.
-    Inline { text: Vec<u8>, block: InlineBlock },
+    /// PGP/MIME multipart/encrypted: the OpenPGP message; `repaired`
+    /// when it was read from what a server rewrote, saying what.
+    Encrypted {
+        message: Vec<u8>,
+        repaired: Option<&'static str>,
+    },
+    /// Inline PGP in a text body: the decoded body (or the text of an
+    /// HTML body, `html`) and the block in it.
+    Inline {
+        text: Vec<u8>,
+        block: InlineBlock,
+        html: bool,
+    },
 }
 
 /// Where OpenPGP protection sits in a message.
@@ -80,6 +90,8 @@ pub struct Report {
     /// The entity a PGP/MIME signature at the root covers, which may be
     /// protected in its turn.
     pub inner: Option<Vec<u8>>,
+    /// What was repaired to read the message, if anything.
+    pub repaired: Option<&'static str>,
 }
 
 /// A decrypted message.
@@ -96,6 +108,8 @@ pub struct DecryptedMessage {
     /// the decrypted message holds (e.g. a multipart/signed inside, RFC
     /// 3156 section 6.1) is for the caller to look at.
     pub signatures: Vec<SigCheck>,
+    /// What was repaired to read the message, if anything.
+    pub repaired: Option<&'static str>,
 }
 
 /// Finds the OpenPGP protection of a whole message.
@@ -143,17 +157,37 @@ pub fn analyze(raw: &[u8]) -> Result<Analysis> {
     })
 }
 
-/// A plain root may be PGP/MIME encrypted, or text with inline PGP.
+/// A plain root may be PGP/MIME encrypted (perhaps as Exchange rewrote
+/// it), or text or HTML with inline PGP.
 fn plain_root(headers: &[HeaderField], body: &[u8]) -> Result<Option<Protected>> {
     if let Some(message) = parse_encrypted(headers, body)? {
-        return Ok(Some(Protected::Encrypted { message }));
+        return Ok(Some(Protected::Encrypted {
+            message,
+            repaired: None,
+        }));
+    }
+    if let Some(message) = parse_exchange_mangled(headers, body)? {
+        return Ok(Some(Protected::Encrypted {
+            message,
+            repaired: Some(EXCHANGE_REPAIRED),
+        }));
     }
     let ct = mime::content_type(headers).unwrap_or_else(mime::params::ContentType::default_text);
-    if !ct.is("text/plain") {
+    let html = ct.is("text/html");
+    if !ct.is("text/plain") && !html {
         return Ok(None);
     }
-    let text = mime::decode_body(headers, body)?;
-    Ok(find_inline(&text).map(|block| Protected::Inline { text, block }))
+    let mut text = mime::decode_body(headers, body)?;
+    let mut shows_more = false;
+    if html {
+        let h = html_text(&text);
+        (text, shows_more) = (h.text, h.shows_more);
+    }
+    Ok(find_inline(&text).map(|mut block| {
+        // Beside an image or a link, the block is not all one sees.
+        block.whole &= !shows_more;
+        Protected::Inline { text, block, html }
+    }))
 }
 
 /// Verifies every OpenPGP signature of a message. Encrypted messages
@@ -167,6 +201,7 @@ pub fn verify_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Repo
         signed: Vec::new(),
         content: None,
         inner: None,
+        repaired: None,
     };
     match &analysis.root {
         Some(Protected::Signed {
@@ -179,10 +214,11 @@ pub fn verify_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Repo
             });
             report.inner = Some(entity.clone());
         }
-        Some(Protected::Encrypted { message }) => {
+        Some(Protected::Encrypted { message, repaired }) => {
+            report.repaired = *repaired;
             verify_labelled_encrypted(message, keys, at, &mut report)?
         }
-        Some(Protected::Inline { text, block }) => {
+        Some(Protected::Inline { text, block, .. }) => {
             verify_inline(text, block, keys, at, &mut report)?
         }
         None => verify_nested(&analysis.nested, keys, at, &mut report),
@@ -197,7 +233,7 @@ fn verify_inline(
     at: Timestamp,
     report: &mut Report,
 ) -> Result<()> {
-    let Some(opened) = open(block.bytes(text), keys, at)? else {
+    let Some(opened) = open(&block.armor(text), keys, at)? else {
         report.encrypted = true;
         return Ok(());
     };
@@ -285,7 +321,7 @@ const INLINE_PART: &str = "nothing to decrypt: only a block inside the text is e
 pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<DecryptedMessage> {
     let analysis = analyze(raw)?;
     match &analysis.root {
-        Some(Protected::Encrypted { message }) => {
+        Some(Protected::Encrypted { message, repaired }) => {
             let d = decrypt(message, keys, at)?;
             let message = mime::join_entity(&analysis.headers, &d.plaintext);
             Ok(DecryptedMessage {
@@ -294,6 +330,7 @@ pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Dec
                 form: Form::PgpMime,
                 scope: Scope::Whole,
                 signatures: d.signatures,
+                repaired: *repaired,
             })
         }
         Some(Protected::Inline { block, .. })
@@ -301,21 +338,47 @@ pub fn decrypt_message(raw: &[u8], keys: &dyn Keys, at: Timestamp) -> Result<Dec
         {
             Err(Error::NothingToDo(INLINE_PART.into()))
         }
-        Some(Protected::Inline { text, block }) if block.kind == InlineKind::Message => {
-            let d = decrypt(block.bytes(text), keys, at)?;
-            let message = replace_inline(&analysis.headers, text, block, &d.plaintext);
+        Some(Protected::Inline { text, block, html }) if block.kind == InlineKind::Message => {
+            let d = decrypt(&block.armor(text), keys, at)?;
+            let message = match html {
+                false => replace_inline(&analysis.headers, text, block, &d.plaintext),
+                true => plaintext_for_html(&analysis.headers, &d.plaintext),
+            };
             Ok(DecryptedMessage {
                 message,
                 seipd_version: d.seipd_version,
                 form: Form::Inline,
                 scope: inline_scope(block),
                 signatures: d.signatures,
+                repaired: None,
             })
         }
         _ => Err(Error::NothingToDo(
             "nothing to decrypt: the message is not OpenPGP encrypted".into(),
         )),
     }
+}
+
+/// The message whose HTML body was an encrypted block: the plaintext
+/// alone, as text. It is text, not HTML, and nothing of the HTML around
+/// the block is kept (the block was the whole text, but markup is not
+/// text). The header fields but Content-Type and
+/// Content-Transfer-Encoding are kept.
+fn plaintext_for_html(headers: &[HeaderField], plaintext: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(plaintext.len() + 1024);
+    for h in headers.iter().filter(|h| {
+        !h.name.eq_ignore_ascii_case("Content-Transfer-Encoding")
+            && !h.name.eq_ignore_ascii_case("Content-Type")
+    }) {
+        out.extend_from_slice(&h.raw);
+    }
+    let encoding = if plaintext.is_ascii() { "7bit" } else { "8bit" };
+    out.extend_from_slice(
+        format!("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n")
+            .as_bytes(),
+    );
+    out.extend_from_slice(plaintext);
+    out
 }
 
 /// The message with its inline block replaced by `plaintext`: the

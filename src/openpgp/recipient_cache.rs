@@ -31,6 +31,7 @@ use openpgp::parse::{PacketParser, PacketParserResult, Parse};
 use openpgp::serialize::Marshal;
 use openpgp::{Cert, Fingerprint};
 
+use super::ciphers::Ciphers;
 use super::encrypt::{recipient_keys, RecipientKeys};
 use super::policy::timestamp;
 use crate::keyring::{JudgedRecipient, StoredPgpCert};
@@ -40,7 +41,8 @@ use crate::trust::shortcut::bound_userid;
 /// Tags every judgement: another version of the program (perhaps another
 /// policy) judges again. The number after it goes up whenever what a
 /// judgement says, or how it is made, changes.
-pub const JUDGED_BY: &str = concat!("mailseal ", env!("CARGO_PKG_VERSION"), " judgement 1");
+/// Judgement 2 added the symmetric algorithms the certificate lists.
+pub const JUDGED_BY: &str = concat!("mailseal ", env!("CARGO_PKG_VERSION"), " judgement 2");
 
 /// Longest time a judgement is reused.
 const MAX_AGE: u64 = 24 * 3600;
@@ -64,7 +66,7 @@ pub fn judge(
     if serialized(&keys_at(&stored.cert, email, last)?)? != first {
         return None;
     }
-    let (keys, seipd_v2) = first;
+    let (keys, seipd_v2, ciphers) = first;
     Some(JudgedRecipient {
         fingerprint: stored.fingerprint.clone(),
         email: email.to_string(),
@@ -72,6 +74,7 @@ pub fn judge(
         created: created(&stored.cert),
         keys,
         seipd_v2,
+        ciphers,
         valid_from: i64::try_from(at.unix()).ok()?,
         valid_until: i64::try_from(until.unix()).ok()?,
     })
@@ -95,6 +98,7 @@ pub fn keys(judged: &JudgedRecipient) -> Option<RecipientKeys> {
         fingerprint,
         keys,
         seipd_v2: judged.seipd_v2,
+        ciphers: Ciphers::from_bits(judged.ciphers),
         hidden: false,
     })
 }
@@ -118,16 +122,16 @@ fn keys_at(cert: &Cert, email: &str, t: Timestamp) -> Option<RecipientKeys> {
     Some(chosen)
 }
 
-/// The keys as binary key packets, one after the other, and SEIPD v2
-/// support: what a judgement stores.
-fn serialized(chosen: &RecipientKeys) -> Option<(Vec<u8>, bool)> {
+/// The keys as binary key packets, one after the other, SEIPD v2
+/// support and the symmetric algorithms listed: what a judgement stores.
+fn serialized(chosen: &RecipientKeys) -> Option<(Vec<u8>, bool, u32)> {
     let mut keys = Vec::new();
     for key in &chosen.keys {
         Packet::from(key.clone().role_into_subordinate())
             .serialize(&mut keys)
             .ok()?;
     }
-    Some((keys, chosen.seipd_v2))
+    Some((keys, chosen.seipd_v2, chosen.ciphers.bits()))
 }
 
 /// The first moment after `at` at which the certificate's own content
@@ -245,6 +249,7 @@ mod tests {
             assert_eq!(kept.keys, chosen.keys);
             assert_eq!(kept.fingerprint, c.fingerprint());
             assert_eq!(kept.seipd_v2, chosen.seipd_v2);
+            assert_eq!(kept.ciphers, chosen.ciphers);
             assert_eq!(judged.cert_sha256, [7; 32]);
             assert_eq!(judged.created, i64::try_from(AT.0 - DAY).unwrap());
         }

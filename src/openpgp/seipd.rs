@@ -7,7 +7,7 @@
 //! the CPU's SHA instructions where there are some); the encryption is
 //! still Sequoia's CFB mode, whose key schedule is wiped after use.
 //!
-//! The packet: tag 18, version 1, then with AES-256 in CFB mode, all-zero
+//! The packet: tag 18, version 1, then with AES in CFB mode, all-zero
 //! IV and no resynchronisation:
 //! `prefix || packets || 0xD3 0x14 || SHA-1(prefix || packets || 0xD3 0x14)`,
 //! where the prefix is one block of random octets and its last two
@@ -50,8 +50,9 @@ pub(super) fn literal_header(len: usize) -> Option<Vec<u8>> {
 }
 
 /// The SEIPD v1 packet holding the concatenation of `packets`, encrypted
-/// with `key` (AES-256). `Ok(None)` when it would be too long for a
-/// definite length; the caller then streams with partial lengths.
+/// with `key` and `cipher` (an AES: the prefix is one 16-byte block).
+/// `Ok(None)` when it would be too long for a definite length; the
+/// caller then streams with partial lengths.
 pub(super) fn seal_v1(
     packets: &[&[u8]],
     cipher: SymmetricAlgorithm,

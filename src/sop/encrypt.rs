@@ -1,5 +1,7 @@
 //! Encryption: to certificates and/or passwords, optionally signed
-//! inside, with SEIPD v2 only when every recipient advertises it.
+//! inside, with SEIPD v2 only when every recipient advertises it, and a
+//! symmetric cipher every recipient lists (see
+//! [`crate::openpgp::ciphers`]).
 
 use std::io::Write;
 
@@ -15,9 +17,7 @@ use super::errors::{Result, SopError};
 use super::keys::POLICY;
 use super::sign::{armorer, check_text, signer};
 use super::values::{EncryptProfile, SignAs};
-
-/// AES-256: every RFC 4880 and RFC 9580 implementation we meet has it.
-const CIPHER: SymmetricAlgorithm = SymmetricAlgorithm::AES256;
+use crate::openpgp::ciphers::{self, Ciphers};
 
 /// What to encrypt to and how.
 pub struct EncryptRequest {
@@ -47,11 +47,12 @@ pub fn encrypt(plaintext: &[u8], req: EncryptRequest) -> Result<Encrypted> {
             "encrypt needs CERTS or --with-password".into(),
         ));
     }
-    let recipients = recipients(&req.certs, req.profile)?;
-    let session_key = SessionKey::new(CIPHER.key_size().map_err(other)?).map_err(other)?;
+    let (recipients, listed) = recipients(&req.certs, req.profile)?;
+    let cipher = ciphers::choose(listed);
+    let session_key = SessionKey::new(cipher.key_size().map_err(other)?).map_err(other)?;
     let mut sink = Vec::new();
     let message = armorer(Message::new(&mut sink), req.armored, Kind::Message)?;
-    let message = Encryptor::with_session_key(message, CIPHER, session_key.clone())
+    let message = Encryptor::with_session_key(message, cipher, session_key.clone())
         .map_err(other)?
         .add_recipients(recipients)
         .add_passwords(req.passwords)
@@ -78,15 +79,20 @@ pub fn encrypt(plaintext: &[u8], req: EncryptRequest) -> Result<Encrypted> {
     w.finalize().map_err(other)?;
     Ok(Encrypted {
         ciphertext: sink,
-        algo: CIPHER,
+        algo: cipher,
         session_key,
     })
 }
 
-/// Every valid encryption-capable (sub)key of every certificate; a
-/// certificate without one is CERT_CANNOT_ENCRYPT.
-fn recipients(certs: &[Cert], profile: EncryptProfile) -> Result<Vec<Recipient<'_>>> {
+/// Every valid encryption-capable (sub)key of every certificate, and the
+/// symmetric algorithms each certificate lists; a certificate without
+/// such a key is CERT_CANNOT_ENCRYPT.
+fn recipients(
+    certs: &[Cert],
+    profile: EncryptProfile,
+) -> Result<(Vec<Recipient<'_>>, Vec<Ciphers>)> {
     let mut out = Vec::new();
+    let mut listed = Vec::new();
     for cert in certs {
         let before = out.len();
         let cannot =
@@ -98,6 +104,7 @@ fn recipients(certs: &[Cert], profile: EncryptProfile) -> Result<Vec<Recipient<'
         if let RevocationStatus::Revoked(_) = valid.revocation_status() {
             return Err(cannot("revoked".into()));
         }
+        listed.push(Ciphers::of(&valid));
         for ka in valid
             .keys()
             .supported()
@@ -120,7 +127,7 @@ fn recipients(certs: &[Cert], profile: EncryptProfile) -> Result<Vec<Recipient<'
             return Err(cannot("no valid encryption key".into()));
         }
     }
-    Ok(out)
+    Ok((out, listed))
 }
 
 fn other(e: anyhow::Error) -> SopError {

@@ -9,6 +9,7 @@
 //! (without it, it reads the END line as base64 and fails). We ignore
 //! the line when reading, as that section requires.
 
+pub mod html;
 pub mod inline;
 
 use std::borrow::Cow;
