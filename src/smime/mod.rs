@@ -4,6 +4,7 @@
 pub mod algorithms;
 pub mod attrs;
 pub mod ber;
+pub mod capabilities;
 pub mod cert;
 pub mod compose;
 pub mod content_cipher;
