@@ -66,10 +66,10 @@ fn verify_one(
     name: Option<String>,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx)?;
     let policy = ctx.config()?.policy;
     let verified = verify_message(&trust, &policy, raw, name)?;
-    trust.save();
+    super::save_received(ctx, &trust);
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
             io::write_output(Some(out), content)?;
@@ -82,7 +82,7 @@ fn verify_one(
 /// The messages of one mbox already read (from a file or a pipe), checked
 /// as [`verify_batch`] checks files.
 fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, sources.len());
     let verdicts: Vec<Verdict> = sources
@@ -94,7 +94,7 @@ fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> 
         })
         .collect();
     progress.finish_and_clear();
-    trust.save();
+    super::save_received(ctx, &trust);
     print_batch(ctx, &verdicts);
     Ok(worst(&verdicts))
 }
@@ -110,7 +110,7 @@ fn worst(verdicts: &[Verdict]) -> ExitCode {
 /// worst code.
 fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
     let files = mailbox::files(paths)?;
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, files.len());
     let verdicts: Vec<Verdict> = files
@@ -122,7 +122,7 @@ fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
         })
         .collect();
     progress.finish_and_clear();
-    trust.save();
+    super::save_received(ctx, &trust);
     print_batch(ctx, &verdicts);
     Ok(worst(&verdicts))
 }
