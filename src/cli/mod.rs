@@ -234,6 +234,9 @@ pub struct SignArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CipherArg {
+    /// AES-256-GCM when every recipient is known to read it (their signed
+    /// mail or certificate says so, or the key is your own), else AES-256-CBC
+    Auto,
     /// AuthEnvelopedData, AES-256-GCM (integrity-protected)
     #[value(name = "aes256-gcm")]
     Aes256Gcm,
@@ -264,9 +267,10 @@ pub struct EncryptArgs {
     pub signer: Option<String>,
     #[command(flatten)]
     pub protocol: ProtocolFlags,
-    /// S/MIME content encryption
-    #[arg(long, value_enum, default_value = "aes256-gcm")]
-    pub cipher: CipherArg,
+    /// S/MIME content encryption [default: `smime-cipher` in mailseal.conf,
+    /// else auto]
+    #[arg(long, value_enum)]
+    pub cipher: Option<CipherArg>,
     /// S/MIME key transport for RSA recipients
     #[arg(long, value_enum, default_value = "pkcs1")]
     pub key_transport: KeyTransportArg,

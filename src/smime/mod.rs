@@ -6,6 +6,7 @@ pub mod attrs;
 pub mod ber;
 pub mod capabilities;
 pub mod cert;
+pub mod cipher_choice;
 pub mod compose;
 pub mod content_cipher;
 pub mod decrypt;
