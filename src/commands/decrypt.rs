@@ -9,7 +9,7 @@ use crate::report::{self, Stream};
 
 pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
     let raw = io::read_input(args.io.input.as_deref())?;
-    let trust = super::received_mail_trust(ctx)?;
+    let trust = super::received_mail_trust(ctx, args.no_learn)?;
     let opts = DecryptOptions {
         legacy_cbc: args.legacy_cbc,
     };

@@ -179,10 +179,13 @@ pub(crate) fn requested_protocol(flags: &ProtocolFlags) -> Result<Option<Protoco
 }
 
 /// The trust data for received mail (verify, decrypt, a mail client's
-/// verify and decrypt): learning from signed mail unless `mailseal.conf`
-/// says `learn-from-mail no`.
-pub(crate) fn received_mail_trust(ctx: &Ctx) -> Result<crate::trust::TrustData<'_>> {
-    let learn = ctx.config()?.learn_from_mail;
+/// verify and decrypt): learning from signed mail unless `no_learn`
+/// (`--no-learn`) or `mailseal.conf` says `learn-from-mail no`.
+pub(crate) fn received_mail_trust(
+    ctx: &Ctx,
+    no_learn: bool,
+) -> Result<crate::trust::TrustData<'_>> {
+    let learn = !no_learn && ctx.config()?.learn_from_mail;
     Ok(crate::trust::TrustData::load(ctx.keyring()?, ctx.at)?.learning(learn))
 }
 

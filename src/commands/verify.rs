@@ -24,20 +24,20 @@ pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
         if args.output.is_some() {
             return Err(one_message_only());
         }
-        return verify_batch(ctx, &args.paths);
+        return verify_batch(ctx, &args.paths, args.no_learn);
     };
     // Read exactly once, and tell a message from an mbox by the bytes
     // read: a pipe, a FIFO or `/dev/fd/N` gives its bytes only once.
     let raw = io::read_input(input.as_deref())?;
     let name = input.map(|p| p.display().to_string());
     if !mailbox::is_mbox(&raw) {
-        return verify_one(ctx, &raw, name, args.output.as_deref());
+        return verify_one(ctx, &raw, name, args.output.as_deref(), args.no_learn);
     }
     if args.output.is_some() {
         return Err(one_message_only());
     }
     let name = name.unwrap_or_else(|| "-".into());
-    verify_sources(ctx, mailbox::sources(name, raw))
+    verify_sources(ctx, mailbox::sources(name, raw), args.no_learn)
 }
 
 fn one_message_only() -> Error {
@@ -65,8 +65,9 @@ fn verify_one(
     raw: &[u8],
     name: Option<String>,
     output: Option<&Path>,
+    no_learn: bool,
 ) -> Result<ExitCode> {
-    let trust = super::received_mail_trust(ctx)?;
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let verified = verify_message(&trust, &policy, raw, name)?;
     super::save_received(ctx, &trust);
@@ -81,8 +82,8 @@ fn verify_one(
 
 /// The messages of one mbox already read (from a file or a pipe), checked
 /// as [`verify_batch`] checks files.
-fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
-    let trust = super::received_mail_trust(ctx)?;
+fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>, no_learn: bool) -> Result<ExitCode> {
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, sources.len());
     let verdicts: Vec<Verdict> = sources
@@ -108,9 +109,9 @@ fn worst(verdicts: &[Verdict]) -> ExitCode {
 
 /// Checks every message, never stopping at a bad one; exits with the
 /// worst code.
-fn verify_batch(ctx: &Ctx, paths: &[PathBuf]) -> Result<ExitCode> {
+fn verify_batch(ctx: &Ctx, paths: &[PathBuf], no_learn: bool) -> Result<ExitCode> {
     let files = mailbox::files(paths)?;
-    let trust = super::received_mail_trust(ctx)?;
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, files.len());
     let verdicts: Vec<Verdict> = files

@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: &DecryptArgs) -> Result<ExitCode> {
     let note = if decrypted.integrity_protected {
         None
     } else {
-        let trust = crate::commands::received_mail_trust(ctx)?;
+        let trust = crate::commands::received_mail_trust(ctx, false)?;
         let vouched = vouched(&trust, &decrypted.content);
         crate::commands::save_received(ctx, &trust);
         match (vouched, args.legacy_cbc) {

@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<ExitCode> {
         Some(p) => Some(mime::to_crlf(&io::read_input(Some(p))?).into_owned()),
         None => None,
     };
-    let trust = crate::commands::received_mail_trust(ctx)?;
+    let trust = crate::commands::received_mail_trust(ctx, false)?;
     let sd = open::verify_signed(&trust, &signature, content.as_deref())?;
     let signatures = open::judge(&trust, &sd, None, Covers::Whole, Role::AlsoSigned, 0);
     crate::commands::save_received(ctx, &trust);
