@@ -330,7 +330,9 @@ mod tests {
         let announced = Capabilities::from_der(&announced).unwrap();
         assert_eq!(announced, Capabilities::in_our_certificates());
         assert!(announced.reads_aes256_gcm());
-        let known = k.capabilities_of(&[g.cert.fingerprint.clone()]).unwrap();
+        let known = k
+            .capabilities_of(std::slice::from_ref(&g.cert.fingerprint))
+            .unwrap();
         assert!(known[0].own, "{known:?}");
         assert_eq!(
             known[0].certificate.as_deref(),

@@ -417,7 +417,7 @@ mod tests {
         {
             let k = Keyring::open(&dir).unwrap();
             k.import(&s.read("c.pem"), &pass(PASS)).unwrap();
-            let known = k.capabilities_of(&[c.1.clone()]).unwrap();
+            let known = k.capabilities_of(std::slice::from_ref(&c.1)).unwrap();
             assert_eq!(known[0].certificate.as_deref(), Some(want.as_slice()));
             assert!(!known[0].own && known[0].signed_mail.is_none());
             // As a keyring of schema v7 was.
@@ -430,7 +430,7 @@ mod tests {
                 .unwrap();
         }
         let k = Keyring::open(&dir).unwrap();
-        let known = k.capabilities_of(&[c.1.clone()]).unwrap();
+        let known = k.capabilities_of(std::slice::from_ref(&c.1)).unwrap();
         assert_eq!(known[0].certificate.as_deref(), Some(want.as_slice()));
         assert!(k.check().unwrap().is_sound());
     }

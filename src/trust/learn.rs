@@ -211,7 +211,7 @@ mod tests {
         (0..1000u64).into_par_iter().for_each(|i| {
             let (c, fp) = &signers[(i % 3) as usize];
             // Times 1000..2000; the capabilities of message i say i.
-            let caps = vec![i as u8; 3];
+            let caps = [i as u8; 3];
             let announced = if i % 3 == 0 { &ours[..] } else { &caps[..] };
             learner.note(&verified(c, fp, &[], 1000 + i, Some(announced)));
         });
