@@ -79,12 +79,12 @@ impl Learner {
         let Ok(mut seen) = self.seen.lock() else {
             return;
         };
-        let sighting = (v.when, v.sender.map(str::to_ascii_lowercase));
-        let announced = v.capabilities.map(|c| (v.when, c.to_vec()));
         if let Some(known) = seen.get_mut(v.fingerprint) {
-            known.merge(sighting, announced);
+            known.merge(v);
             return;
         }
+        let sighting = (v.when, v.sender.map(str::to_ascii_lowercase));
+        let announced = v.capabilities.map(|c| (v.when, c.to_vec()));
         for issuer in carried_chain(v.cert, v.carried) {
             seen.entry(cert::fingerprint(issuer))
                 .or_insert_with(|| Seen {
@@ -131,17 +131,19 @@ impl Learner {
 }
 
 impl Seen {
-    fn merge(
-        &mut self,
-        sighting: (Timestamp, Option<String>),
-        announced: Option<(Timestamp, Vec<u8>)>,
-    ) {
-        if sighting < self.first {
-            self.first = sighting;
+    /// Takes an earlier sighting and a newer announcement; copies only
+    /// what it keeps (a mailbox from one signer costs no allocation per
+    /// message).
+    fn merge(&mut self, v: &Verified<'_>) {
+        if v.when <= self.first.0 {
+            let sighting = (v.when, v.sender.map(str::to_ascii_lowercase));
+            if sighting < self.first {
+                self.first = sighting;
+            }
         }
-        if let Some(new) = announced {
-            if self.announced.as_ref().is_none_or(|(at, _)| new.0 > *at) {
-                self.announced = Some(new);
+        if let Some(caps) = v.capabilities {
+            if self.announced.as_ref().is_none_or(|(at, _)| v.when > *at) {
+                self.announced = Some((v.when, caps.to_vec()));
             }
         }
     }
