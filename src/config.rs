@@ -18,6 +18,14 @@
 //!   unsigned or not trusted as a policy violation (exit 3; a bad
 //!   signature stays exit 1).
 //!
+//! - `smime-cipher auto|aes256-gcm|aes256-cbc`: the S/MIME content
+//!   encryption. `auto` (the default) follows RFC 8551 section 2.7:
+//!   AES-256-GCM (AuthEnvelopedData) when every recipient is known to
+//!   read it, else AES-256-CBC (EnvelopedData), which every client reads.
+//!   `--cipher` overrides it.
+//! - `learn-from-mail yes|no`: keep the certificates of S/MIME signatures
+//!   that verify, and what they announce they read (default: yes).
+//!
 //! One domain per line, without `@` or `*.`; it covers its subdomains
 //! ([`crate::policy`]).
 
@@ -25,6 +33,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::policy::Policy;
+use crate::smime::encrypt::Cipher;
 use crate::trust::verdict::Protocol;
 
 /// The file name inside the keyring directory.
@@ -38,6 +47,10 @@ pub struct Config {
     pub prefer: Protocol,
     /// `require-encryption` and `require-signature` lines.
     pub policy: Policy,
+    /// `smime-cipher`: `None` for `auto`, the choice of RFC 8551 section 2.7.
+    pub smime_cipher: Option<Cipher>,
+    /// `learn-from-mail`.
+    pub learn_from_mail: bool,
 }
 
 impl Default for Config {
@@ -45,6 +58,8 @@ impl Default for Config {
         Config {
             prefer: Protocol::Openpgp,
             policy: Policy::default(),
+            smime_cipher: None,
+            learn_from_mail: true,
         }
     }
 }
@@ -76,6 +91,10 @@ impl Config {
             let (option, value) = split_option(line);
             match option {
                 "prefer-protocol" => config.prefer = protocol(value).map_err(|e| (n + 1, e))?,
+                "smime-cipher" => config.smime_cipher = cipher(value).map_err(|e| (n + 1, e))?,
+                "learn-from-mail" => {
+                    config.learn_from_mail = yes_no(option, value).map_err(|e| (n + 1, e))?
+                }
                 other => match config.policy.read_option(other, value, n + 1) {
                     Some(read) => read.map_err(|e| (n + 1, e))?,
                     None => return Err((n + 1, format!("unknown option {other:?}"))),
@@ -102,6 +121,25 @@ fn protocol(value: &str) -> std::result::Result<Protocol, String> {
         _ => Err(format!(
             "prefer-protocol takes openpgp or smime, not {value:?}"
         )),
+    }
+}
+
+fn cipher(value: &str) -> std::result::Result<Option<Cipher>, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "auto" => Ok(None),
+        "aes256-gcm" => Ok(Some(Cipher::Aes256Gcm)),
+        "aes256-cbc" => Ok(Some(Cipher::Aes256Cbc)),
+        _ => Err(format!(
+            "smime-cipher takes auto, aes256-gcm or aes256-cbc, not {value:?}"
+        )),
+    }
+}
+
+fn yes_no(option: &str, value: &str) -> std::result::Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "on" | "true" => Ok(true),
+        "no" | "off" | "false" => Ok(false),
+        _ => Err(format!("{option} takes yes or no, not {value:?}")),
     }
 }
 
@@ -168,6 +206,34 @@ mod tests {
                 "require-encryptoin partner.example\n",
                 1,
                 "require-encryptoin",
+            ),
+        ] {
+            let (n, why) = Config::parse(text).unwrap_err();
+            assert_eq!(n, line, "{text:?}");
+            assert!(why.contains(word), "{text:?}: {why}");
+        }
+    }
+
+    #[test]
+    fn smime_cipher_and_learning_are_read_and_default_to_auto_and_on() {
+        let config = Config::parse("").unwrap();
+        assert_eq!((config.smime_cipher, config.learn_from_mail), (None, true));
+        let config = Config::parse("smime-cipher aes256-cbc\nlearn-from-mail = no\n").unwrap();
+        assert_eq!(config.smime_cipher, Some(Cipher::Aes256Cbc));
+        assert!(!config.learn_from_mail);
+        let config = Config::parse("smime-cipher AES256-GCM\nsmime-cipher auto\n").unwrap();
+        assert_eq!(config.smime_cipher, None);
+    }
+
+    #[test]
+    fn fail_bad_smime_cipher_or_learning_values_name_the_line() {
+        for (text, line, word) in [
+            ("smime-cipher aes128-cbc\n", 1, "aes128-cbc"),
+            ("\nsmime-cipher\n", 2, "smime-cipher takes"),
+            (
+                "learn-from-mail maybe\n",
+                1,
+                "learn-from-mail takes yes or no",
             ),
         ] {
             let (n, why) = Config::parse(text).unwrap_err();

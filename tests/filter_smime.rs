@@ -447,6 +447,11 @@ fn openssl_decrypt(user: &User, der: &Path) -> Output {
 #[test]
 fn encrypt_to_the_store_certificate_decrypts_for_recipient_and_sender() {
     let p = pair("Encrypt CA");
+    // bob's mailseal announces AES-GCM in his signed mail, which alice's
+    // verified: neomutt's aes256 is then AES-256-GCM for him.
+    let hello = message("bob@example.org", "alice@example.org", "caps", "hello");
+    let signed = p.b.expect(&["sign", "--smime"], &hello, 0);
+    p.a.expect(&["verify"], &signed, 0);
     sync(&p.a);
     let (_, certs) = store(&p.a);
     let bob_id = id_of(&certs, "bob@example.org");
@@ -472,7 +477,7 @@ fn encrypt_to_the_store_certificate_decrypts_for_recipient_and_sender() {
         assert!(clear.status.success(), "{}", text(&clear.stderr));
         assert_eq!(clear.stdout, PART, "for {}", user.email);
     }
-    // AuthEnvelopedData unless told otherwise.
+    // AuthEnvelopedData: every recipient is known to read it.
     let parsed =
         run_ok(Command::new("openssl").args(["asn1parse", "-inform", "DER", "-in", s(&der)]));
     assert!(text(&parsed.stdout).contains("id-smime-ct-authEnvelopedData"));

@@ -289,6 +289,7 @@ fn nss_decrypts_ours() {
     // answers SEC_ERROR_UNRECOGNIZED_OID. What we write for a correspondent
     // who cannot read GCM is AES-256-CBC, signed or not.
     for flags in [
+        &["encrypt"][..],
         &["encrypt", "--cipher", "aes256-cbc"][..],
         &["encrypt", "--cipher", "aes256-cbc", "--sign"][..],
     ] {
@@ -312,6 +313,64 @@ fn nss_decrypts_ours() {
             assert!(contains(&content, b"read by NSS"), "{flags:?}");
         }
     }
+}
+
+/// Issue 17: in a keyring that holds only the CA anchor, a message NSS
+/// signed (as Thunderbird sends it) verifies, its signer's certificate is
+/// kept, and a reply encrypted to the signer is read by `openssl cms` and
+/// by NSS.
+#[test]
+fn issue17_verify_keeps_the_nss_signer_and_encrypt_replies_to_it() {
+    let pki = Pki::new("Interop CA");
+    let carol = pki.user("carol@example.org", CertOpts::default());
+    let nss = Nss::new(&pki);
+    nss.add_user(&carol, "carol");
+    let env = Env::new();
+    env.anchor(&pki.ca());
+    let signed = nss.cms(&["-S", "-N", "carol", "-G", "-P"], ENTITY);
+    let (v, code) = env.verdict(&pkcs7_mime("carol@example.org", "signed-data", &signed));
+    assert_eq!(code, 0, "cmsutil -S: {v}");
+
+    let msg = message(
+        "me@example.org",
+        "carol@example.org",
+        "reply",
+        "a reply to NSS",
+    );
+    let out = env.run(
+        &[
+            "-v",
+            "encrypt",
+            "--smime",
+            "--no-self",
+            "-r",
+            "carol@example.org",
+        ],
+        &msg,
+    );
+    let report = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("S/MIME content encryption: AES-256-CBC"),
+        "{report}"
+    );
+    assert!(report.contains("in signed mail of"), "{report}");
+    let enc = write(env.dir.path(), "reply.eml", &out.stdout);
+    let clear = run_ok(Command::new("openssl").args([
+        "cms",
+        "-decrypt",
+        "-in",
+        s(&enc),
+        "-recip",
+        s(&carol.cert),
+        "-inkey",
+        s(&carol.key),
+    ]));
+    assert!(contains(&clear.stdout, b"a reply to NSS"));
+    let (der, _) = cms_of(&out.stdout);
+    let (content, status) = nss.decode(&der, None);
+    assert!(status.contains("type=envelopedData"), "{status}");
+    assert!(contains(&content, b"a reply to NSS"));
 }
 
 #[test]

@@ -138,19 +138,20 @@ pub struct SignArgs {
     pub input: PathBuf,
 }
 
-/// The content encryption. neomutt's names (its %a, $smime_encrypt_with)
-/// select AES; mailseal always uses AES-256.
+/// The content encryption. neomutt's names (its %a, $smime_encrypt_with:
+/// aes128, aes192, aes256) ask for AES and leave the mode to mailseal,
+/// which chooses as `mailseal encrypt` does: AES-256-GCM when every
+/// recipient is known to read it, else AES-256-CBC. The two modes can be
+/// asked for by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FilterCipher {
-    /// AuthEnvelopedData, AES-256-GCM (integrity-protected); also for
-    /// neomutt's aes128, aes192 and aes256
-    #[value(
-        name = "aes256-gcm",
-        alias = "aes256",
-        alias = "aes192",
-        alias = "aes128",
-        alias = "aes-256-gcm"
-    )]
+    /// AES-256-GCM when every recipient is known to read it (their signed
+    /// mail or certificate says so, or the key is your own), else
+    /// AES-256-CBC; also for neomutt's aes128, aes192 and aes256
+    #[value(name = "auto", alias = "aes256", alias = "aes192", alias = "aes128")]
+    Auto,
+    /// AuthEnvelopedData, AES-256-GCM (integrity-protected)
+    #[value(name = "aes256-gcm", alias = "aes-256-gcm")]
     Aes256Gcm,
     /// EnvelopedData, AES-256-CBC, for clients that cannot read GCM (no
     /// integrity protection)
@@ -160,9 +161,10 @@ pub enum FilterCipher {
 
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
-    /// Content encryption
-    #[arg(long, value_enum, default_value = "aes256-gcm", value_name = "CIPHER")]
-    pub cipher: FilterCipher,
+    /// Content encryption [default: `smime-cipher` in mailseal.conf, else
+    /// auto]
+    #[arg(long, value_enum, value_name = "CIPHER")]
+    pub cipher: Option<FilterCipher>,
     /// Sign the part inside the encryption (multipart/signed), with --key
     /// or your newest signing key; the passphrase is the first line of
     /// standard input

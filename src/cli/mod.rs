@@ -78,6 +78,13 @@ yourself (unless --no-self). Only fully valid bindings are used unless --trust-a
 without one is an error naming it, never a plaintext fallback.\n\n\
 Protocol: --smime or --openpgp; else OpenPGP when every recipient has a fully valid OpenPGP \
 binding, else S/MIME.\n\n\
+S/MIME content encryption (RFC 8551 section 2.7): AES-256-GCM (AuthEnvelopedData, \
+integrity-protected) when every recipient is known to read it: the key is your own, their \
+newest signed mail that verified announced it, or their certificate does (RFC 4262; the \
+certificates `keyring generate` makes do). Otherwise AES-256-CBC (EnvelopedData), which every \
+S/MIME client reads (`openssl smime`, Thunderbird, Outlook). --cipher or `smime-cipher` in \
+mailseal.conf overrides; -v says which was chosen and why, per recipient (--json: one object \
+on standard error).\n\n\
 Bcc: the Bcc header is always removed. OpenPGP hides Bcc recipients (anonymous key IDs). S/MIME \
 cannot hide a recipient, so with Bcc recipients `-o DIR` writes DIR/message.eml for the visible \
 recipients and DIR/bcc-N.eml for each Bcc recipient; without a directory the command refuses.\n\n\
@@ -124,6 +131,12 @@ Each signature is judged at its signing time for the expiry of the key or certif
 signed while it was valid stays trusted after it expires, and the report says \"judged at \
 the signing time\". A revocation for key compromise (or with no reason) invalidates every \
 signature; a soft one (superseded, retired, affiliation changed) only those made after it.\n\n\
+Certificates from signed mail: the certificate of every S/MIME signature that verifies, \
+and the chain certificates the message carries for it, are kept in the keyring (once per \
+certificate, in one write per run), with what the signature announces its signer reads \
+(SMIMECapabilities), so that a reply can be encrypted. Keeping a certificate makes nothing \
+trusted: validity still comes only from trust anchors and pins; `trust check` shows where a \
+certificate came from. --no-learn, or `learn-from-mail no` in mailseal.conf, turns this off.\n\n\
 Per-domain policy: with `require-signature DOMAIN` in mailseal.conf, unsigned or untrusted mail \
 from DOMAIN or a subdomain is a policy violation (untrusted, exit 3; bad stays exit 1), and with \
 `require-encryption DOMAIN` so is mail from it that arrived unencrypted; a warning of kind \
@@ -244,6 +257,9 @@ pub struct SignArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CipherArg {
+    /// AES-256-GCM when every recipient is known to read it (their signed
+    /// mail or certificate says so, or the key is your own), else AES-256-CBC
+    Auto,
     /// AuthEnvelopedData, AES-256-GCM (integrity-protected)
     #[value(name = "aes256-gcm")]
     Aes256Gcm,
@@ -274,9 +290,10 @@ pub struct EncryptArgs {
     pub signer: Option<String>,
     #[command(flatten)]
     pub protocol: ProtocolFlags,
-    /// S/MIME content encryption
-    #[arg(long, value_enum, default_value = "aes256-gcm")]
-    pub cipher: CipherArg,
+    /// S/MIME content encryption [default: `smime-cipher` in mailseal.conf,
+    /// else auto]
+    #[arg(long, value_enum)]
+    pub cipher: Option<CipherArg>,
     /// S/MIME key transport for RSA recipients
     #[arg(long, value_enum, default_value = "pkcs1")]
     pub key_transport: KeyTransportArg,
@@ -301,6 +318,10 @@ pub struct DecryptArgs {
     /// altered (EFAIL)
     #[arg(long)]
     pub legacy_cbc: bool,
+    /// Do not keep the certificates of S/MIME signatures inside that
+    /// verify [default: `learn-from-mail` in mailseal.conf, else keep them]
+    #[arg(long)]
+    pub no_learn: bool,
     #[command(flatten)]
     pub io: IoArgs,
 }
@@ -319,6 +340,10 @@ pub struct VerifyArgs {
     /// For opaque signed messages: write the verified message to FILE
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Do not keep the certificates of S/MIME signatures that verify
+    /// [default: `learn-from-mail` in mailseal.conf, else keep them]
+    #[arg(long)]
+    pub no_learn: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,6 +22,8 @@ struct Checked {
     trust: Trust,
     /// Plain-language lines: the path, its amount, what is missing.
     explanation: Vec<String>,
+    /// Where the certificate came from, when the protocol says.
+    source: Option<String>,
 }
 
 pub fn dispatch(ctx: &Ctx, id: &str) -> Result<ExitCode> {
@@ -85,6 +87,7 @@ fn openpgp_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
                 trust: validity.to_trust(),
                 explanation: validity.explain(),
                 email,
+                source: None,
             });
         }
     }
@@ -100,18 +103,73 @@ fn x509_bindings(trust: &TrustData, id: &str) -> Result<Vec<Checked>> {
     };
     let mut out = Vec::new();
     for c in certs {
+        let source = x509_source(keyring, &c)?;
+        let reads = x509_capabilities(keyring, &c)?;
         for email in addresses_to_check(wanted.as_deref(), &c.emails) {
             let t = trust.validate_known(&c.cert, &c.fingerprint, &[], Some(&email));
+            let mut explanation = explain_x509(&cert::subject(&c.cert), &email, &t);
+            explanation.push(format!("  source: {source}"));
+            explanation.extend(reads.iter().map(|r| format!("  {r}")));
             out.push(Checked {
                 protocol: "smime",
-                explanation: explain_x509(&cert::subject(&c.cert), &email, &t),
+                explanation,
                 fingerprint: c.fingerprint.clone(),
                 trust: t,
                 email,
+                source: Some(source.clone()),
             });
         }
     }
     Ok(out)
+}
+
+/// Where an X.509 certificate came from: the user's own, seen in signed
+/// mail (kept by verify or decrypt), or imported.
+fn x509_source(
+    keyring: &crate::keyring::Keyring,
+    c: &crate::keyring::StoredCert,
+) -> Result<String> {
+    if c.has_secret {
+        return Ok("your own (its secret key is in the keyring)".into());
+    }
+    Ok(match keyring.seen_in_mail(&c.fingerprint)? {
+        Some(seen) => match &seen.sender {
+            Some(from) => format!(
+                "seen in signed mail from {} at {}",
+                Safe(from),
+                seen.seen_at
+            ),
+            None => format!("seen in signed mail at {}", seen.seen_at),
+        },
+        None => "imported".into(),
+    })
+}
+
+/// What the certificate's holder is known to read, for the cipher choice
+/// (`mailseal encrypt`): the newest signed mail's announcement and the
+/// certificate's own; nothing when neither is known.
+fn x509_capabilities(
+    keyring: &crate::keyring::Keyring,
+    c: &crate::keyring::StoredCert,
+) -> Result<Vec<String>> {
+    use crate::smime::capabilities::Capabilities;
+    let known = keyring.capabilities_of(std::slice::from_ref(&c.fingerprint))?;
+    let Some(known) = known.first() else {
+        return Ok(Vec::new());
+    };
+    let list = |der: &[u8]| {
+        Capabilities::from_der(der)
+            .map(|caps| caps.names().join(", "))
+            .unwrap_or_else(|_| "unreadable".into())
+    };
+    let mut lines = Vec::new();
+    if let Some((at, der)) = &known.signed_mail {
+        lines.push(format!("reads (signed mail of {at}): {}", list(der)));
+    }
+    if let Some(der) = &known.certificate {
+        lines.push(format!("reads (its certificate): {}", list(der)));
+    }
+    Ok(lines)
 }
 
 /// The X.509 counterpart of the web-of-trust explanation.
@@ -148,13 +206,16 @@ fn level_word(level: TrustLevel) -> &'static str {
 fn render(ctx: &Ctx, checked: &[Checked]) -> String {
     if ctx.json() {
         return checked.iter().fold(String::new(), |mut out, c| {
-            let row = json!({
+            let mut row = json!({
                 "protocol": c.protocol,
                 "fingerprint": c.fingerprint,
                 "email": c.email,
                 "trust": c.trust,
                 "explanation": c.explanation,
             });
+            if let (Some(source), Some(obj)) = (&c.source, row.as_object_mut()) {
+                obj.insert("source".into(), source.clone().into());
+            }
             let _ = writeln!(out, "{row}");
             out
         });

@@ -6,16 +6,15 @@ use crate::ctx::Ctx;
 use crate::error::{ExitCode, Result};
 use crate::message::{decrypt_message, DecryptOptions};
 use crate::report::{self, Stream};
-use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
     let raw = io::read_input(args.io.input.as_deref())?;
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx, args.no_learn)?;
     let opts = DecryptOptions {
         legacy_cbc: args.legacy_cbc,
     };
     let opened = decrypt_message(ctx, &trust, &raw, opts)?;
-    trust.save();
+    super::save_received(ctx, &trust);
     // A bad signature inside means the text was altered or forged; a
     // failed decryption leaves no output behind (SPEC section 2).
     if opened.verdict.exit_code() != ExitCode::Failed {

@@ -8,8 +8,10 @@ use crate::error::{Error, ExitCode, Result};
 use crate::mime;
 use crate::openpgp::mail as pgp;
 use crate::openpgp::recipient_addresses as pgp_recipients;
+use crate::report::{emit, Stream};
 use crate::safe::Safe;
-use crate::smime::compose::{encrypt_message, prepare_encrypted, EncryptOptions, SignOptions};
+use crate::smime::cipher_choice::{CipherChoice, CipherRequest};
+use crate::smime::compose::{prepare_encrypted, EncryptOptions, EncryptedMessage, SignOptions};
 use crate::smime::encrypt::{Cipher, RsaPadding};
 use crate::trust::verdict::Protocol;
 
@@ -59,8 +61,9 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
 fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
     let hidden = hidden_recipients(raw, args)?;
     if hidden.is_empty() {
-        let encrypted = prepare_encrypted(ctx, raw, &smime_options(args))?;
+        let encrypted = prepare_encrypted(ctx, raw, &smime_options(ctx, args)?)?;
         io::write_output_with(args.io.output.as_deref(), |w| encrypted.write_to(w))?;
+        report_cipher(ctx, None, &encrypted.choice);
         return Ok(ExitCode::Ok);
     }
     let Some(dir) = args.io.output.as_deref().filter(|p| p.is_dir()) else {
@@ -92,13 +95,38 @@ fn smime(ctx: &Ctx, raw: &[u8], args: &EncryptArgs) -> Result<ExitCode> {
             encrypt_to(ctx, raw, args, one)?,
         ));
     }
-    for (name, data) in &outputs {
-        io::write_atomic(&dir.join(name), data, false)?;
+    for (name, encrypted) in &outputs {
+        let path = dir.join(name);
+        io::write_atomic(&path, &encrypted.to_vec(), false)?;
         if ctx.verbosity >= 0 {
-            eprintln!("wrote {}", dir.join(name).display());
+            eprintln!("wrote {}", path.display());
         }
+        report_cipher(ctx, Some(&path), &encrypted.choice);
     }
     Ok(ExitCode::Ok)
+}
+
+/// What `encrypt -v` says of the content encryption chosen and why, and
+/// `--json` as one object on standard error (where a failure's object
+/// goes too; standard output holds the message).
+fn report_cipher(ctx: &Ctx, file: Option<&std::path::Path>, choice: &CipherChoice) {
+    if ctx.json() {
+        let mut value = serde_json::json!({ "protocol": "smime" });
+        if let (Some(obj), Ok(serde_json::Value::Object(more))) =
+            (value.as_object_mut(), serde_json::to_value(choice))
+        {
+            if let Some(path) = file {
+                obj.insert("file".into(), path.display().to_string().into());
+            }
+            obj.extend(more);
+        }
+        emit(Stream::Stderr, &format!("{value}\n"));
+    } else if ctx.verbosity > 0 {
+        if let Some(path) = file {
+            eprintln!("{}:", Safe(&path.display().to_string()));
+        }
+        emit(Stream::Stderr, &choice.describe());
+    }
 }
 
 /// The first three addresses, then how many more: a list of thousands
@@ -116,10 +144,15 @@ fn first_few(addresses: &[String]) -> String {
     }
 }
 
-fn encrypt_to(ctx: &Ctx, raw: &[u8], args: &EncryptArgs, recipients: &[String]) -> Result<Vec<u8>> {
-    let mut opts = smime_options(args);
+fn encrypt_to(
+    ctx: &Ctx,
+    raw: &[u8],
+    args: &EncryptArgs,
+    recipients: &[String],
+) -> Result<EncryptedMessage> {
+    let mut opts = smime_options(ctx, args)?;
     opts.recipients = recipients;
-    encrypt_message(ctx, raw, &opts)
+    prepare_encrypted(ctx, raw, &opts)
 }
 
 /// Addresses only in Bcc, when the recipients come from the message. The
@@ -144,22 +177,24 @@ fn hidden_recipients(raw: &[u8], args: &EncryptArgs) -> Result<Vec<String>> {
         .collect())
 }
 
-fn smime_options(args: &EncryptArgs) -> EncryptOptions<'_> {
-    EncryptOptions {
+fn smime_options<'a>(ctx: &Ctx, args: &'a EncryptArgs) -> Result<EncryptOptions<'a>> {
+    let flag = args.cipher.map(|c| match c {
+        CipherArg::Auto => None,
+        CipherArg::Aes256Gcm => Some(Cipher::Aes256Gcm),
+        CipherArg::Aes256Cbc => Some(Cipher::Aes256Cbc),
+    });
+    Ok(EncryptOptions {
         recipients: &args.recipients,
         include_self: !args.no_self,
         sign: args.sign.then_some(SignOptions {
             signer: args.signer.as_deref(),
             opaque: false,
         }),
-        cipher: match args.cipher {
-            CipherArg::Aes256Gcm => Cipher::Aes256Gcm,
-            CipherArg::Aes256Cbc => Cipher::Aes256Cbc,
-        },
+        cipher: CipherRequest::from_settings(flag, ctx.config()?.smime_cipher),
         padding: match args.key_transport {
             KeyTransportArg::Pkcs1 => RsaPadding::Pkcs1v15,
             KeyTransportArg::Oaep => RsaPadding::Oaep,
         },
         trust_any: args.trust_any,
-    }
+    })
 }

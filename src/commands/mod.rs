@@ -177,3 +177,36 @@ pub(crate) fn requested_protocol(flags: &ProtocolFlags) -> Result<Option<Protoco
         _ => Ok(None),
     }
 }
+
+/// The trust data for received mail (verify, decrypt, a mail client's
+/// verify and decrypt): learning from signed mail unless `no_learn`
+/// (`--no-learn`) or `mailseal.conf` says `learn-from-mail no`.
+pub(crate) fn received_mail_trust(
+    ctx: &Ctx,
+    no_learn: bool,
+) -> Result<crate::trust::TrustData<'_>> {
+    let learn = !no_learn && ctx.config()?.learn_from_mail;
+    Ok(crate::trust::TrustData::load(ctx.keyring()?, ctx.at)?.learning(learn))
+}
+
+/// Keeps what the run learned ([`crate::trust::TrustData::save`]), says so
+/// with -v, and warns when nothing could be kept. The S/MIME directories
+/// neomutt reads follow new certificates at once.
+pub(crate) fn save_received(ctx: &Ctx, trust: &crate::trust::TrustData<'_>) {
+    let saved = trust.save();
+    if let Some(e) = &saved.error {
+        ctx.warn(format_args!(
+            "the certificates seen in signed mail could not be kept: {e}"
+        ));
+    }
+    let kept = saved.from_mail;
+    if kept.certificates > 0 {
+        filter::smime::store::refresh_if_present(ctx);
+    }
+    if ctx.verbosity > 0 && (kept.certificates > 0 || kept.capabilities > 0) {
+        eprintln!(
+            "kept from signed mail: {} new certificate(s), {} capability list(s)",
+            kept.certificates, kept.capabilities
+        );
+    }
+}

@@ -21,26 +21,26 @@ use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, args: VerifyArgs) -> Result<ExitCode> {
     if let Some(list) = &args.paths_from {
-        return verify_batch(ctx, Work::List(work_list(list)?));
+        return verify_batch(ctx, Work::List(work_list(list)?), args.no_learn);
     }
     let Some(input) = single_input(&args.paths)? else {
         if args.output.is_some() {
             return Err(one_message_only());
         }
-        return verify_batch(ctx, Work::Arguments(args.paths));
+        return verify_batch(ctx, Work::Arguments(args.paths), args.no_learn);
     };
     // Read exactly once, and tell a message from an mbox by the bytes
     // read: a pipe, a FIFO or `/dev/fd/N` gives its bytes only once.
     let raw = io::read_input(input.as_deref())?;
     let name = input.map(|p| p.display().to_string());
     if !mailbox::is_mbox(&raw) {
-        return verify_one(ctx, &raw, name, args.output.as_deref());
+        return verify_one(ctx, &raw, name, args.output.as_deref(), args.no_learn);
     }
     if args.output.is_some() {
         return Err(one_message_only());
     }
     let name = name.unwrap_or_else(|| "-".into());
-    verify_sources(ctx, mailbox::sources(name, raw))
+    verify_sources(ctx, mailbox::sources(name, raw), args.no_learn)
 }
 
 fn one_message_only() -> Error {
@@ -91,11 +91,12 @@ fn verify_one(
     raw: &[u8],
     name: Option<String>,
     output: Option<&Path>,
+    no_learn: bool,
 ) -> Result<ExitCode> {
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let verified = verify_message(&trust, &policy, raw, name)?;
-    trust.save();
+    super::save_received(ctx, &trust);
     if let (Some(out), Some(content)) = (output, &verified.content) {
         if verified.verdict.exit_code() != ExitCode::Failed {
             io::write_output(Some(out), content)?;
@@ -124,8 +125,8 @@ struct BatchLine<'a> {
 
 /// The messages of one mbox already read (from a file or a pipe), checked
 /// as [`verify_batch`] checks files.
-fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> {
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>, no_learn: bool) -> Result<ExitCode> {
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, sources.len());
     let checked: Vec<Checked> = sources
@@ -137,7 +138,7 @@ fn verify_sources(ctx: &Ctx, sources: Vec<mailbox::Source>) -> Result<ExitCode> 
         })
         .collect();
     progress.finish_and_clear();
-    trust.save();
+    super::save_received(ctx, &trust);
     print_batch(ctx, &checked);
     Ok(worst(&checked))
 }
@@ -161,7 +162,7 @@ enum Work {
 
 /// Checks every message, never stopping at a bad one; exits with the
 /// worst code.
-fn verify_batch(ctx: &Ctx, work: Work) -> Result<ExitCode> {
+fn verify_batch(ctx: &Ctx, work: Work, no_learn: bool) -> Result<ExitCode> {
     // Each entry of a work list expands on its own, in list order.
     let entries: Vec<std::result::Result<PathBuf, Checked>> = match work {
         Work::Arguments(paths) => mailbox::files(&paths)?.into_iter().map(Ok).collect(),
@@ -173,7 +174,7 @@ fn verify_batch(ctx: &Ctx, work: Work) -> Result<ExitCode> {
             })
             .collect(),
     };
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = super::received_mail_trust(ctx, no_learn)?;
     let policy = ctx.config()?.policy;
     let progress = progress_bar(ctx, entries.len());
     let checked: Vec<Checked> = entries
@@ -188,7 +189,7 @@ fn verify_batch(ctx: &Ctx, work: Work) -> Result<ExitCode> {
         })
         .collect();
     progress.finish_and_clear();
-    trust.save();
+    super::save_received(ctx, &trust);
     print_batch(ctx, &checked);
     Ok(worst(&checked))
 }

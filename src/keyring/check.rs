@@ -37,7 +37,7 @@ impl CheckReport {
 
 /// Tables whose rows belong to a certificate: (table, its column naming
 /// the certificate, the certificate table, what the rows are).
-const BELONGING: [(&str, &str, &str, &str); 6] = [
+const BELONGING: [(&str, &str, &str, &str); 8] = [
     (
         "x509_emails",
         "fingerprint",
@@ -49,6 +49,18 @@ const BELONGING: [(&str, &str, &str, &str); 6] = [
         "fingerprint",
         "x509_certs",
         "a kept recipient row",
+    ),
+    (
+        "x509_seen_in_mail",
+        "fingerprint",
+        "x509_certs",
+        "a seen-in-mail note",
+    ),
+    (
+        "x509_capabilities",
+        "fingerprint",
+        "x509_certs",
+        "a capabilities row",
     ),
     (
         "pgp_keys",
@@ -147,7 +159,9 @@ fn belonging(conn: &Connection, report: &mut CheckReport) -> Result<()> {
         }));
     }
     report.checked.push(
-        "index rows, kept recipients and OpenPGP secret keys belong to stored certificates".into(),
+        "index rows, kept recipients, what was learned from signed mail and OpenPGP secret keys \
+         belong to stored certificates"
+            .into(),
     );
     Ok(())
 }

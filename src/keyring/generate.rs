@@ -1,6 +1,7 @@
 //! New S/MIME keys: a key pair, a self-signed certificate usable at once
-//! (RFC 8550 section 3: rfc822Name in subjectAltName, emailProtection), and
-//! a PKCS#10 request (RFC 2986) for the same key to send to a CA.
+//! (RFC 8550 section 3: rfc822Name in subjectAltName, emailProtection;
+//! the SMIMECapabilities extension of RFC 4262), and a PKCS#10 request
+//! (RFC 2986) for the same key to send to a CA.
 
 use der::asn1::{Ia5String, OctetString, Utf8StringRef};
 use der::{Any, Decode, Encode};
@@ -25,6 +26,7 @@ use x509_cert::{Certificate, TbsCertificate};
 use super::{Keyring, StoredCert};
 use crate::error::{Error, Result};
 use crate::passphrase::PassphraseSource;
+use crate::smime::capabilities::{Capabilities, CertificateExtension};
 use crate::smime::key::PrivateKey;
 use crate::time::Timestamp;
 
@@ -135,12 +137,14 @@ impl Request {
         cert.add_extension(&email_protection())?;
         cert.add_extension(&self.san())?;
         cert.add_extension(&ski)?;
+        cert.add_extension(&capabilities())?;
         let cert = cert.build::<S, Sig>(signer).map_err(build_err)?;
 
         let mut csr = RequestBuilder::new(self.subject.clone()).map_err(build_err)?;
         csr.add_extension(&key_usage(algorithm))?;
         csr.add_extension(&email_protection())?;
         csr.add_extension(&self.san())?;
+        csr.add_extension(&capabilities())?;
         let csr = csr.build::<S, Sig>(signer).map_err(build_err)?;
         let csr_pem = der::pem::encode_string(
             "CERTIFICATE REQUEST",
@@ -188,6 +192,13 @@ fn key_usage(algorithm: KeyAlgorithm) -> KeyUsage {
         KeyAlgorithm::Rsa2048 | KeyAlgorithm::Rsa3072 => base | KeyUsages::KeyEncipherment,
         KeyAlgorithm::P256 => base | KeyUsages::KeyAgreement,
     })
+}
+
+/// What the new key's holder reads (RFC 4262): AES-256-GCM, so that
+/// mail to it from another mailseal is AuthEnvelopedData (integrity-
+/// protected) without having seen signed mail first; and AES-256-CBC.
+fn capabilities() -> CertificateExtension {
+    CertificateExtension(Capabilities::in_our_certificates())
 }
 
 fn email_protection() -> ExtendedKeyUsage {
@@ -310,6 +321,23 @@ mod tests {
 
         let key = k.unlock(&g.cert.fingerprint, &pass(PASS)).unwrap();
         assert!(key.matches(&g.cert.cert));
+
+        // RFC 4262: the certificate (and the request) say what the holder
+        // reads, and the keyring keeps it beside the certificate.
+        assert!(text.contains("S/MIME Capabilities"), "{text}");
+        assert!(req.contains("S/MIME Capabilities"), "{req}");
+        let announced = crate::smime::capabilities::from_certificate(&g.cert.cert).unwrap();
+        let announced = Capabilities::from_der(&announced).unwrap();
+        assert_eq!(announced, Capabilities::in_our_certificates());
+        assert!(announced.reads_aes256_gcm());
+        let known = k
+            .capabilities_of(std::slice::from_ref(&g.cert.fingerprint))
+            .unwrap();
+        assert!(known[0].own, "{known:?}");
+        assert_eq!(
+            known[0].certificate.as_deref(),
+            Some(announced.to_der().unwrap().as_slice())
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod export;
 pub mod generate;
 mod generate_pgp;
 mod import;
+mod learned;
 mod names;
 mod open;
 mod openpgp;
@@ -65,6 +66,7 @@ pub use x509_recipients::KeptRecipient;
 
 pub use import::read_certificate;
 use import::{Parsed, Passphrases, PlainKey};
+pub use learned::{Announced, FromMail, Kept, KnownCapabilities, SeenInMail, Sighting};
 use query::Query;
 
 /// An X.509 certificate as stored.

@@ -18,10 +18,34 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Version 8: what the keyring learned from signed mail (see
+/// `super::learned`): certificates kept because they came with a signed
+/// message that verified ("seen in signed mail from ADDR at TIME", once
+/// per certificate), and each certificate's S/MIME capabilities, from its
+/// own SMIMECapabilities extension (RFC 4262) and from the newest signed
+/// mail of its holder. Both go with their certificate; the migration
+/// reads the extension of the certificates already stored. Self-contained:
+/// it creates only its own tables and reads only `x509_certs`.
+const SCHEMA_V8: &str = "
+CREATE TABLE x509_seen_in_mail (
+    fingerprint TEXT PRIMARY KEY REFERENCES x509_certs(fingerprint) ON DELETE CASCADE,
+    sender      TEXT,                  -- the From address, lower-cased; NULL if not known
+    seen_at     INTEGER NOT NULL       -- the signing time, else the time it was verified
+) WITHOUT ROWID;
+
+CREATE TABLE x509_capabilities (
+    fingerprint  TEXT NOT NULL REFERENCES x509_certs(fingerprint) ON DELETE CASCADE,
+    source       TEXT NOT NULL,        -- 'certificate' (RFC 4262) or 'signed-mail'
+    signed_at    INTEGER NOT NULL,     -- signed mail: its signing time (the newest wins)
+    capabilities BLOB NOT NULL,        -- SMIMECapabilities, DER, as announced
+    PRIMARY KEY (fingerprint, source)
+) WITHOUT ROWID;
+";
 
 /// Version 7: `pgp_keys` with its primary-key columns declared first,
 /// the order in which SQLite stores the row of a WITHOUT ROWID table. The
@@ -291,6 +315,10 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     }
     if version < 7 {
         tx.execute_batch(SCHEMA_V7)?;
+    }
+    if version < 8 {
+        tx.execute_batch(SCHEMA_V8)?;
+        super::learned::fill(&tx)?;
     }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -52,6 +52,7 @@ pub(crate) fn insert_cert(conn: &Connection, cert: &Certificate) -> Result<bool>
             )?;
         }
         super::x509_recipients::insert(conn, cert, &fingerprint)?;
+        super::learned::insert_certificate_capabilities(conn, cert, &fingerprint)?;
     }
     Ok(added)
 }

@@ -230,8 +230,11 @@ mod tests {
             k.import(&s.read("a.pem"), &pass(PASS)).unwrap();
             // As a keyring of schema v5 was.
             let conn = k.conn().unwrap();
-            conn.execute_batch("DROP TABLE x509_recipients; PRAGMA user_version = 5;")
-                .unwrap();
+            conn.execute_batch(
+                "DROP TABLE x509_recipients; DROP TABLE x509_seen_in_mail; \
+                 DROP TABLE x509_capabilities; PRAGMA user_version = 5;",
+            )
+            .unwrap();
         }
         let k = Keyring::open(&dir).unwrap();
         assert_eq!(kept_rows(&k), 1);

@@ -9,10 +9,11 @@ use crate::error::{Error, Result};
 use crate::mime::{self, HeaderField};
 use crate::openpgp::mail::{self as pgp, EncryptRequest};
 use crate::safe::Safe;
+use crate::smime::cipher_choice::CipherRequest;
 use crate::smime::compose::{
     check_signer as check_smime_signer, encrypt_message, EncryptOptions, SignOptions,
 };
-use crate::smime::encrypt::{Cipher, RsaPadding};
+use crate::smime::encrypt::RsaPadding;
 use crate::trust::verdict::Protocol;
 
 /// Signs as the From address, in the protocol `mailseal sign` would
@@ -104,7 +105,7 @@ fn smime(ctx: &Ctx, raw: &[u8], hidden: &[&str], sign: bool) -> Result<Vec<u8>> 
             signer: None,
             opaque: false,
         }),
-        cipher: Cipher::Aes256Gcm,
+        cipher: CipherRequest::from_settings(None, ctx.config()?.smime_cipher),
         padding: RsaPadding::Pkcs1v15,
         trust_any: false,
     };

@@ -8,32 +8,15 @@
 //!     attrValues SET OF AttributeValue }
 //! ```
 
-use const_oid::db::{rfc5911, rfc5912};
+use const_oid::db::rfc5911;
 use der::asn1::{GeneralizedTime, ObjectIdentifier, OctetString, SetOfVec, UtcTime};
-use der::{Any, Tag};
-use spki::AlgorithmIdentifierOwned;
+use der::Any;
 use x509_cert::attr::{Attribute, Attributes};
 use x509_cert::time::Time;
 
 use super::algorithms::describe;
 use crate::error::Result;
 use crate::time::Timestamp;
-
-/// The S/MIME capabilities we announce, most preferred first (RFC 8551
-/// section 2.5.2): the content ciphers we decrypt, then RSAES-OAEP.
-///
-/// ```text
-/// SMIMECapabilities ::= SEQUENCE OF SMIMECapability
-/// SMIMECapability ::= SEQUENCE {
-///     capabilityID OBJECT IDENTIFIER,
-///     parameters ANY DEFINED BY capabilityID OPTIONAL }
-/// ```
-const CAPABILITY_CIPHERS: [ObjectIdentifier; 4] = [
-    rfc5911::ID_AES_256_GCM,
-    rfc5911::ID_AES_128_GCM,
-    rfc5911::ID_AES_256_CBC,
-    rfc5911::ID_AES_128_CBC,
-];
 
 /// The signed attributes we write: content-type, message-digest,
 /// signing-time and smimeCapabilities. `SetOfVec` sorts them into DER
@@ -53,7 +36,10 @@ pub fn build(
             rfc5911::ID_SIGNING_TIME,
             Any::encode_from(&time_value(signing_time)?)?,
         )?,
-        single(rfc5911::SMIME_CAPABILITIES, capabilities()?)?,
+        single(
+            super::capabilities::OID,
+            Any::encode_from(&super::capabilities::Capabilities::signed_by_us()?.0)?,
+        )?,
     ];
     Ok(SetOfVec::try_from(attrs)?)
 }
@@ -73,23 +59,6 @@ fn time_value(t: Timestamp) -> Result<Time> {
     } else {
         Time::GeneralTime(GeneralizedTime::from_date_time(dt))
     })
-}
-
-/// The SMIMECapabilities value. RSAES-OAEP carries an empty parameter
-/// SEQUENCE, i.e. the default parameters (RFC 3560 section 5).
-fn capabilities() -> Result<Any> {
-    let mut caps: Vec<AlgorithmIdentifierOwned> = CAPABILITY_CIPHERS
-        .iter()
-        .map(|&oid| AlgorithmIdentifierOwned {
-            oid,
-            parameters: None,
-        })
-        .collect();
-    caps.push(AlgorithmIdentifierOwned {
-        oid: rfc5912::ID_RSAES_OAEP,
-        parameters: Some(Any::new(Tag::Sequence, Vec::new())?),
-    });
-    Ok(Any::encode_from(&caps)?)
 }
 
 /// Checks the attributes RFC 5652 section 5.3 requires whenever signed
@@ -204,24 +173,6 @@ mod tests {
             signing_time(&late).unwrap().to_string(),
             "2050-01-01T00:00:00Z"
         );
-    }
-
-    #[test]
-    fn capabilities_list_gcm_first_and_oaep_with_default_parameters() {
-        let der = capabilities().unwrap().to_der().unwrap();
-        // SEQUENCE { {aes256-GCM} {aes128-GCM} {aes256-CBC} {aes128-CBC}
-        //            {rsaesOAEP, SEQUENCE {}} }
-        let want = [
-            "3043",
-            "300b060960864801650304012e",     // aes256-GCM
-            "300b0609608648016503040106",     // aes128-GCM
-            "300b060960864801650304012a",     // aes256-CBC
-            "300b0609608648016503040102",     // aes128-CBC
-            "300d06092a864886f70d0101073000", // rsaesOAEP, SEQUENCE {}
-        ]
-        .concat();
-        let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(hex, want);
     }
 
     #[test]

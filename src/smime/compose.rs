@@ -4,7 +4,8 @@
 use x509_cert::Certificate;
 
 use super::cert;
-use super::encrypt::{self, Cipher, RsaPadding};
+use super::cipher_choice::{self, CipherChoice, CipherRequest};
+use super::encrypt::{self, RsaPadding};
 use super::key::PrivateKey;
 use super::sign::{self, Signer};
 use crate::ctx::Ctx;
@@ -32,7 +33,8 @@ pub struct EncryptOptions<'a> {
     pub include_self: bool,
     /// Sign inside the encryption with this signer (None: no signature).
     pub sign: Option<SignOptions<'a>>,
-    pub cipher: Cipher,
+    /// The content encryption, or how to choose it.
+    pub cipher: CipherRequest,
     pub padding: RsaPadding,
     /// Accept recipient certificates without full validity.
     pub trust_any: bool,
@@ -57,31 +59,43 @@ pub fn encrypt_message(ctx: &Ctx, raw: &[u8], opts: &EncryptOptions<'_>) -> Resu
 }
 
 /// An encrypted message ready to be written: its outer header fields and
-/// the envelope in pieces, base64-encoded only as it is written.
+/// the envelope in pieces, base64-encoded only as it is written, and the
+/// content encryption chosen for it.
 pub struct EncryptedMessage {
     outer: Vec<HeaderField>,
-    smime_type: &'static str,
     envelope: encrypt::Envelope,
+    pub choice: CipherChoice,
 }
 
 impl EncryptedMessage {
     /// Writes the whole message; nothing here can fail but `w`.
     pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        mime::write_pkcs7_mime_parts(w, &self.outer, self.smime_type, &self.envelope.parts())
+        mime::write_pkcs7_mime_parts(
+            w,
+            &self.outer,
+            self.choice.content_type,
+            &self.envelope.parts(),
+        )
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
-        mime::build_pkcs7_mime_parts(&self.outer, self.smime_type, &self.envelope.parts())
+        mime::build_pkcs7_mime_parts(
+            &self.outer,
+            self.choice.content_type,
+            &self.envelope.parts(),
+        )
     }
 }
 
 /// [`encrypt_message`] up to the output, which the caller streams with
 /// [`EncryptedMessage::write_to`].
 ///
-/// Recipients come from the header alone, so large content is
-/// canonicalized and sealed on the thread pool while the recipients'
-/// certificates are looked up and judged here; with many recipients the
-/// pool's threads then help wrap the content key for them.
+/// The content encryption depends on the recipients (RFC 8551 section
+/// 2.7, [`cipher_choice`]), so the work goes in two rounds. Recipients
+/// come from the header alone: large content is canonicalized on the
+/// thread pool while the recipients' certificates are looked up and
+/// judged here; then it is sealed on the pool while the content key is
+/// wrapped here (with many recipients, the pool's threads help wrap).
 pub fn prepare_encrypted(
     ctx: &Ctx,
     raw: &[u8],
@@ -98,61 +112,70 @@ pub fn prepare_encrypted(
         Some(sign_opts) => Some(signed_entity(ctx, raw, sign_opts)?),
         None => None,
     };
-    let cipher = opts.cipher;
+    let entity = move || match signed {
+        Some(entity) => Ok(entity),
+        None => mime::split_for_protection(raw).map(|p| p.entity),
+    };
+    let choose = || -> Result<_> {
+        let chosen = super::recipients::choose(ctx, &headers, opts)?;
+        let choice = cipher_choice::choose(ctx.keyring()?, &chosen.named, opts.cipher)?;
+        Ok((chosen.recipients, choice))
+    };
+    let large = raw.len() >= SEPARATE_SEALING;
+    let (entity, chosen) = if large {
+        beside(entity, choose)
+    } else {
+        let entity = entity();
+        (Some(entity), choose())
+    };
+    let (recipients, choice) = chosen?;
+    let entity =
+        entity.unwrap_or_else(|| Err(Error::Crypto("content preparation failed".into())))?;
+    let cipher = choice.chosen;
     let key_ref = &key;
     // The entity is encrypted in place: the content is not copied again.
-    let seal = move || match signed {
-        Some(entity) => encrypt::seal_owned(entity, key_ref, cipher),
-        None => mime::split_for_protection(raw)
-            .and_then(|p| encrypt::seal_owned(p.entity, key_ref, cipher)),
-    };
-    let choose = || {
-        super::recipients::choose(ctx, &headers, opts)
-            .and_then(|recipients| encrypt::Wrapping::new(recipients, key_ref, opts.padding))
-    };
-    let (wrapped, sealed) = if raw.len() < SEPARATE_SEALING {
-        let sealed = seal();
-        (choose().and_then(wrap_shared), sealed)
+    let seal = move || encrypt::seal_owned(entity, key_ref, cipher);
+    let wrap = || encrypt::Wrapping::new(recipients, key_ref, opts.padding).and_then(wrap_shared);
+    let (sealed, wrapped) = if large {
+        beside(seal, wrap)
     } else {
-        seal_beside(seal, choose)
+        let sealed = seal();
+        (Some(sealed), wrap())
     };
+    let sealed = sealed.unwrap_or_else(|| Err(Error::Crypto("content encryption failed".into())));
     let envelope = encrypt::Envelope::new(&wrapped?, sealed?)?;
-    let smime_type = match opts.cipher {
-        Cipher::Aes256Gcm => "authEnveloped-data",
-        Cipher::Aes256Cbc => "enveloped-data",
-    };
     Ok(EncryptedMessage {
         outer,
-        smime_type,
         envelope,
+        choice,
     })
 }
 
-/// Content from which sealing it on a second thread is worth the thread
-/// pool; smaller content is sealed in less time than starting it takes.
+/// Content from which preparing and sealing it on a second thread is
+/// worth the thread pool; smaller content is sealed in less time than
+/// starting it takes.
 const SEPARATE_SEALING: usize = 128 * 1024;
 
 /// Recipients from which wrapping the content key is worth the thread
 /// pool's help (for fewer, starting it would cost more than it saves).
 const SHARED_WRAPPING: usize = 16;
 
-/// Seals the content on one of the thread pool's threads while `choose`
-/// picks the recipients on this one. (The pool's threads are already
-/// running when a large message file was read beside the keyring opening:
-/// no thread is started for sealing.) The sealing job never waits for
-/// this thread, so a pool of one thread cannot deadlock.
-fn seal_beside<'k>(
-    seal: impl FnOnce() -> Result<encrypt::Sealed> + Send,
-    choose: impl FnOnce() -> Result<encrypt::Wrapping<'k>>,
-) -> (Result<encrypt::Wrapped>, Result<encrypt::Sealed>) {
-    let mut sealed = None;
-    let wrapped = rayon::in_place_scope(|pool| {
-        let slot = &mut sealed;
-        pool.spawn(move |_| *slot = Some(seal()));
-        choose().and_then(wrap_shared)
+/// Runs `on_pool` on one of the thread pool's threads while `here` runs
+/// on this one. (The pool's threads are already running when a large
+/// message file was read beside the keyring opening: no thread is started
+/// for it.) The pool's job never waits for this thread, so a pool of one
+/// thread cannot deadlock. `None` if the job did not run to its end.
+fn beside<A: Send, B>(
+    on_pool: impl FnOnce() -> A + Send,
+    here: impl FnOnce() -> B,
+) -> (Option<A>, B) {
+    let mut done = None;
+    let b = rayon::in_place_scope(|pool| {
+        let slot = &mut done;
+        pool.spawn(move |_| *slot = Some(on_pool()));
+        here()
     });
-    let sealed = sealed.unwrap_or_else(|| Err(Error::Crypto("content encryption failed".into())));
-    (wrapped, sealed)
+    (done, b)
 }
 
 /// Wraps the content key on this thread and, for many recipients, on the

@@ -4,7 +4,9 @@
 pub mod algorithms;
 pub mod attrs;
 pub mod ber;
+pub mod capabilities;
 pub mod cert;
+pub mod cipher_choice;
 pub mod compose;
 pub mod content_cipher;
 pub mod decrypt;

@@ -193,7 +193,7 @@ fn judge_one(
         SignatureStatus::Error(r) => (SigStatus::Error, Some(r.clone())),
     };
     let emails = s.cert.as_ref().map(cert::emails).unwrap_or_default();
-    let trust = match (&s.cert, status) {
+    let judged = match (&s.cert, status) {
         (Some(c), SigStatus::Good) => match role {
             Role::Author => judged_at_signing(trust, s, c, extra, from),
             Role::AlsoSigned => crate::trust::verdict::best_binding(&emails, |e| {
@@ -204,18 +204,46 @@ fn judge_one(
     };
     if status == SigStatus::Good {
         reason = match role {
-            Role::Author => explain_good(&trust, sender_match, &emails, from),
-            Role::AlsoSigned => trust.reason.clone(),
+            Role::Author => explain_good(&judged, sender_match, &emails, from),
+            Role::AlsoSigned => judged.reason.clone(),
         };
     }
-    let mut sig = Signature::new(status, trust, covers);
+    let mut sig = Signature::new(status, judged, covers);
     sig.signer = s.cert.as_ref().map(signer_of);
     sig.signed_at = s.signing_time.map(|t| t.to_string());
     sig.sender_match = sender_match;
     sig.reason = reason;
     sig.role = role;
     crate::trust::digest::judge(&mut sig, s.digest);
+    learn(trust, s, &sig, extra, from);
     sig
+}
+
+/// Notes the certificate of a signature that verified, and what it
+/// announced, for the keyring ([`crate::trust::learn`]). A signature on a
+/// digest the policy never trusts could be forged: its certificate is
+/// kept (a certificate is public anyway), its announcement is not.
+fn learn(
+    trust: &TrustData,
+    s: &SignerResult,
+    sig: &Signature,
+    extra: &[Certificate],
+    from: Option<&str>,
+) {
+    if sig.status != SigStatus::Good || !trust.learns() {
+        return;
+    }
+    let (Some(cert), Some(signer)) = (&s.cert, &sig.signer) else {
+        return;
+    };
+    trust.learn(&crate::trust::learn::Verified {
+        cert,
+        fingerprint: &signer.fingerprint,
+        carried: extra,
+        sender: from,
+        when: s.signing_time.unwrap_or(trust.at()),
+        capabilities: s.capabilities.as_deref().filter(|_| !sig.weak_digest),
+    });
 }
 
 /// The binding's validity now, or at the signing time when only expiry

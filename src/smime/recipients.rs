@@ -13,6 +13,7 @@
 use rayon::prelude::*;
 
 use super::cert;
+use super::cipher_choice::Named;
 use super::compose::{best_own, newest, single_from, EncryptOptions};
 use super::encrypt::Recipient;
 use crate::ctx::Ctx;
@@ -51,6 +52,14 @@ impl Chosen {
 /// when only `--trust-any` allows it.
 type Pick = std::result::Result<(Chosen, Option<String>), String>;
 
+/// The recipients chosen: what the content key is wrapped for, and how
+/// each is named with its certificate (for the cipher choice), in the
+/// same order.
+pub(super) struct ChosenRecipients {
+    pub recipients: Vec<Recipient>,
+    pub named: Vec<Named>,
+}
+
 /// One recipient per query (the `-r` values, else the To, Cc and Bcc
 /// addresses), plus the sender's own certificate if asked; otherwise an
 /// error that names every recipient without one and why.
@@ -58,7 +67,7 @@ pub(super) fn choose(
     ctx: &Ctx,
     outer: &[HeaderField],
     opts: &EncryptOptions<'_>,
-) -> Result<Vec<Recipient>> {
+) -> Result<ChosenRecipients> {
     let keyring = ctx.keyring()?;
     let queries = queries(outer, opts)?;
     let emails: Vec<Option<String>> = queries
@@ -84,7 +93,7 @@ pub(super) fn choose(
         judge_in_full(keyring, &trust, at, opts.trust_any, open)
     })?;
     trust.save();
-    let mut chosen: Vec<Chosen> = Vec::new();
+    let mut chosen: Vec<(String, Chosen)> = Vec::new();
     let mut taken = std::collections::HashSet::new();
     let mut warnings = Vec::new();
     let mut missing = Vec::new();
@@ -93,7 +102,7 @@ pub(super) fn choose(
             Ok((c, warning)) => {
                 warnings.extend(warning.map(|w| (q.clone(), w)));
                 if taken.insert(c.fingerprint.clone()) {
-                    chosen.push(c);
+                    chosen.push((q.clone(), c));
                 }
             }
             Err(why) => missing.push((q.clone(), why)),
@@ -108,13 +117,23 @@ pub(super) fn choose(
         ctx.warn(w);
     }
     if opts.include_self {
-        if let Some(own) = own_certificate(ctx, keyring, outer)? {
+        if let Some((from, own)) = own_certificate(ctx, keyring, outer)? {
             if taken.insert(own.fingerprint.clone()) {
-                chosen.push(Chosen::stored(own));
+                chosen.push((from, Chosen::stored(own)));
             }
         }
     }
-    Ok(chosen.into_iter().map(|c| c.recipient).collect())
+    let (named, recipients) = chosen
+        .into_iter()
+        .map(|(recipient, c)| {
+            let named = Named {
+                recipient,
+                fingerprint: c.fingerprint,
+            };
+            (named, c.recipient)
+        })
+        .unzip();
+    Ok(ChosenRecipients { recipients, named })
 }
 
 /// The recipient queries, duplicates (ignoring case) dropped.
@@ -180,13 +199,13 @@ fn judge_in_full(
         .collect())
 }
 
-/// The sender's own certificate, so sent mail stays readable; a sender
-/// without one is warned about, not an error.
+/// The sender's own certificate and address, so sent mail stays
+/// readable; a sender without one is warned about, not an error.
 fn own_certificate(
     ctx: &Ctx,
     keyring: &Keyring,
     outer: &[HeaderField],
-) -> Result<Option<StoredCert>> {
+) -> Result<Option<(String, StoredCert)>> {
     let Some(from) = single_from(outer) else {
         return Ok(None);
     };
@@ -197,7 +216,7 @@ fn own_certificate(
             crate::safe::Safe(&from)
         ));
     }
-    Ok(own)
+    Ok(own.map(|c| (from, c)))
 }
 
 /// The certificates each recipient query names, and its address if it is

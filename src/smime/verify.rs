@@ -22,7 +22,7 @@ use x509_cert::Certificate;
 
 use super::algorithms::{describe, DigestAlg, SignatureAlg};
 use super::signed_view::{SignedDataView, SignerView};
-use super::{attrs, ber, sigcheck, signed_view};
+use super::{attrs, ber, capabilities, sigcheck, signed_view};
 use crate::error::{Error, Result};
 use crate::time::Timestamp;
 
@@ -50,6 +50,10 @@ pub struct SignerResult {
     /// the signature algorithm's own hash), as the one digest policy
     /// judges it ([`crate::trust::digest`]); `None` when not known.
     pub digest: Option<sequoia_openpgp::types::HashAlgorithm>,
+    /// The smimeCapabilities signed attribute's value (DER), when there
+    /// is one: the signer's claim of what it reads, worth as much as the
+    /// signature ([`capabilities::from_signed_attrs`]).
+    pub capabilities: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +154,11 @@ fn check_signer(
         time
     });
     let digest = digest_of(signer);
+    let capabilities = signer
+        .info
+        .signed_attrs
+        .as_ref()
+        .and_then(capabilities::from_signed_attrs);
     let status = match &cert {
         None => SignatureStatus::Error(missing_certificate(view.unreadable_certificates)),
         Some(cert) => check_with_certificate(signer, cert, view.econtent_type, digests),
@@ -160,6 +169,7 @@ fn check_signer(
         signing_time,
         notes,
         digest,
+        capabilities,
     }
 }
 

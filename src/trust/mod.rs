@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod digest;
 pub mod grouped;
+pub mod learn;
 pub mod own;
 #[cfg(test)]
 mod own_tests;
@@ -60,6 +61,16 @@ pub struct TrustData<'k> {
     /// The keyring's OpenPGP certificates for verifying, each read and
     /// parsed once in a run ([`TrustData::verifying_keys`]).
     verifying: OnceLock<crate::openpgp::KeyringKeys<'k>>,
+    /// Certificates and capabilities seen in signed mail this run, kept
+    /// by [`TrustData::save`]; off unless [`TrustData::learning`].
+    learner: learn::Learner,
+}
+
+/// What [`TrustData::save`] kept from signed mail, or why it could not.
+#[derive(Debug, Default, Clone)]
+pub struct Saved {
+    pub from_mail: crate::keyring::Kept,
+    pub error: Option<String>,
 }
 
 /// What is read from the keyring on the first cache miss.
@@ -91,7 +102,27 @@ impl<'k> TrustData<'k> {
             pins,
             names: Mutex::new(HashMap::new()),
             verifying: OnceLock::new(),
+            learner: learn::Learner::default(),
         })
+    }
+
+    /// Turns learning from signed mail on (`learn-from-mail`, on by
+    /// default, for the commands that read received mail): every S/MIME
+    /// signature that verifies is noted ([`TrustData::learn`]) and kept
+    /// by [`TrustData::save`].
+    pub fn learning(mut self, on: bool) -> Self {
+        self.learner = learn::Learner::new(on);
+        self
+    }
+
+    /// Notes a signature that verified, if this run learns.
+    pub fn learn(&self, verified: &learn::Verified<'_>) {
+        self.learner.note(verified);
+    }
+
+    /// Whether this run learns from signed mail.
+    pub fn learns(&self) -> bool {
+        self.learner.is_on()
     }
 
     /// Reads what X.509 decisions rest on and the decisions stored under
@@ -429,7 +460,27 @@ impl<'k> TrustData<'k> {
     /// mailbox): a single message costs one validation, less than the
     /// write, and stays a read-only use of the keyring. A failure only
     /// costs speed later, so it is not an error.
-    pub fn save(&self) {
+    ///
+    /// Then keeps what the run learned from signed mail, in one write and
+    /// only what the keyring lacks; the result says what, or why not (a
+    /// keyring that cannot be written keeps nothing, and every verdict
+    /// stands).
+    pub fn save(&self) -> Saved {
+        self.save_decisions();
+        let learned = self.learner.take();
+        match self.keyring.keep_from_mail(&learned) {
+            Ok(from_mail) => Saved {
+                from_mail,
+                error: None,
+            },
+            Err(e) => Saved {
+                from_mail: Default::default(),
+                error: Some(e.to_string()),
+            },
+        }
+    }
+
+    fn save_decisions(&self) {
         let fresh = self
             .fresh
             .lock()

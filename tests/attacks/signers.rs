@@ -80,6 +80,18 @@ fn smime_one_bad_untrusted_or_missing_signer_spoils_the_message() {
             .any(|s| s["status"] == "bad" && s["trust"]["level"] != "full"));
     }
 
+    // -nocerts: alice's certificate is in the keyring, eve's nowhere.
+    let missing = f.openssl_sign(ENTITY, &[alice, eve], &["-nodetach", "-nocerts"]);
+    let c = expect(
+        "trusted + signer without certificate",
+        env,
+        &pkcs7(&head, "signed-data", &missing),
+        3,
+        "untrusted",
+        &["good", "error"],
+    );
+    assert!(c.v.to_string().contains("not included"), "{}", c.v);
+
     let mixed = f.openssl_sign(ENTITY, &[alice, eve], &["-nodetach"]);
     let c = expect(
         "trusted + untrusted signer",
@@ -96,17 +108,22 @@ fn smime_one_bad_untrusted_or_missing_signer_spoils_the_message() {
         .unwrap();
     assert_ne!(eve_sig["trust"]["level"], "full", "{}", c.v);
 
-    // -nocerts: alice's certificate is in the keyring, eve's nowhere.
-    let missing = f.openssl_sign(ENTITY, &[alice, eve], &["-nodetach", "-nocerts"]);
+    // Once eve's certificate has come with signed mail, the keyring keeps
+    // it: the same message now verifies, and eve is still not trusted.
     let c = expect(
-        "trusted + signer without certificate",
+        "trusted + signer whose certificate came with earlier mail",
         env,
         &pkcs7(&head, "signed-data", &missing),
         3,
         "untrusted",
-        &["good", "error"],
+        &["good", "good"],
     );
-    assert!(c.v.to_string().contains("not included"), "{}", c.v);
+    let eve_sig = c
+        .sigs()
+        .into_iter()
+        .find(|s| s["signer"]["emails"][0] == "eve@example.org")
+        .unwrap();
+    assert_eq!(eve_sig["trust"]["level"], "none", "{}", c.v);
 }
 
 #[test]

@@ -31,9 +31,9 @@ pub fn run(ctx: &Ctx, args: &DecryptArgs) -> Result<ExitCode> {
     let note = if decrypted.integrity_protected {
         None
     } else {
-        let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+        let trust = crate::commands::received_mail_trust(ctx, false)?;
         let vouched = vouched(&trust, &decrypted.content);
-        trust.save();
+        crate::commands::save_received(ctx, &trust);
         match (vouched, args.legacy_cbc) {
             (true, _) => Some("a trusted signature inside covers it"),
             (false, true) => Some("accepted because of --legacy-cbc: it may have been altered"),

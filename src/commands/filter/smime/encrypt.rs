@@ -6,7 +6,9 @@
 //! trust model decides as it does for `mailseal encrypt`: only fully
 //! valid, current, unrevoked encryption certificates are used. A
 //! certificate that is not in the keyring, or not valid, is refused by
-//! name; nothing is written.
+//! name; nothing is written. The content encryption is chosen as
+//! `mailseal encrypt` chooses it ([`cipher_choice`]) unless `--cipher`
+//! names a mode.
 
 use x509_cert::Certificate;
 
@@ -17,8 +19,10 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::{Keyring, StoredCert};
 use crate::mime;
+use crate::report::{emit, Stream};
 use crate::safe::Safe;
 use crate::smime::cert;
+use crate::smime::cipher_choice::{self, CipherRequest, Named};
 use crate::smime::compose::sign_entity;
 use crate::smime::encrypt::{self, Cipher, RsaPadding};
 use crate::smime::recipients::check_chosen;
@@ -41,18 +45,39 @@ pub fn run(ctx: &Ctx, args: &EncryptArgs) -> Result<ExitCode> {
     } else {
         part
     };
-    let cipher = match args.cipher {
-        FilterCipher::Aes256Gcm => Cipher::Aes256Gcm,
-        FilterCipher::Aes256Cbc => Cipher::Aes256Cbc,
-    };
-    let der = encrypt::encrypt(&content, &recipients, cipher, RsaPadding::Pkcs1v15)?;
+    let flag = args.cipher.map(|c| match c {
+        FilterCipher::Auto => None,
+        FilterCipher::Aes256Gcm => Some(Cipher::Aes256Gcm),
+        FilterCipher::Aes256Cbc => Some(Cipher::Aes256Cbc),
+    });
+    let request = CipherRequest::from_settings(flag, ctx.config()?.smime_cipher);
+    let named: Vec<Named> = recipients.iter().map(named).collect();
+    let choice = cipher_choice::choose(keyring, &named, request)?;
+    let certs: Vec<Certificate> = recipients.into_iter().map(|c| c.cert).collect();
+    let der = encrypt::encrypt(&content, &certs, choice.chosen, RsaPadding::Pkcs1v15)?;
     io::write_output(None, &der)?;
+    if ctx.verbosity > 0 {
+        emit(Stream::Stderr, &choice.describe());
+    }
     Ok(ExitCode::Ok)
+}
+
+/// A recipient named by its first address (else its subject), for the
+/// cipher choice.
+fn named(c: &StoredCert) -> Named {
+    Named {
+        recipient: c
+            .emails
+            .first()
+            .cloned()
+            .unwrap_or_else(|| cert::subject(&c.cert)),
+        fingerprint: c.fingerprint.clone(),
+    }
 }
 
 /// The keyring's certificates for the files, each judged, plus the
 /// user's own certificate unless one of them is already.
-fn recipients(ctx: &Ctx, keyring: &Keyring, args: &EncryptArgs) -> Result<Vec<Certificate>> {
+fn recipients(ctx: &Ctx, keyring: &Keyring, args: &EncryptArgs) -> Result<Vec<StoredCert>> {
     let trust = TrustData::load(keyring, ctx.at)?;
     let mut chosen: Vec<StoredCert> = Vec::new();
     let mut refused = Vec::new();
@@ -83,7 +108,7 @@ fn recipients(ctx: &Ctx, keyring: &Keyring, args: &EncryptArgs) -> Result<Vec<Ce
         }
     }
     trust.save();
-    Ok(chosen.into_iter().map(|c| c.cert).collect())
+    Ok(chosen)
 }
 
 /// The keyring's copy of `c` if it may be encrypted to; else why not.

@@ -24,7 +24,6 @@ use crate::report::human::signer_line;
 use crate::report::{emit, Stream};
 use crate::smime::open;
 use crate::trust::verdict::{Covers, Role, Signature};
-use crate::trust::TrustData;
 
 /// The first line openssl writes for a good signature; neomutt compares
 /// the first line with it, ignoring case.
@@ -40,10 +39,10 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<ExitCode> {
         Some(p) => Some(mime::to_crlf(&io::read_input(Some(p))?).into_owned()),
         None => None,
     };
-    let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let trust = crate::commands::received_mail_trust(ctx, false)?;
     let sd = open::verify_signed(&trust, &signature, content.as_deref())?;
     let signatures = open::judge(&trust, &sd, None, Covers::Whole, Role::AlsoSigned, 0);
-    trust.save();
+    crate::commands::save_received(ctx, &trust);
     let code = verdict(&signatures);
     emit(Stream::Stderr, &report(&signatures, code));
     // An opaque signature's content is shown unless a signature is bad;
