@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod filter;
 pub mod filter_pgp;
 pub mod filter_smime;
+pub mod muttrc;
 pub mod send;
 pub mod sop;
 
