@@ -1,11 +1,16 @@
-//! What the neomutt/mutt configuration runs besides the crypto commands
-//! (issue 14): `filter install-config` (the file a muttrc sources),
-//! `filter check` (the one-key full check of a whole message, as the
-//! client pipes it) and `filter policy-colors` (the index marks of the
-//! per-domain policy). The clients themselves drive them in
-//! `mua_neomutt.rs` and `mua_mutt.rs`.
+//! mailseal in the mail clients: what the neomutt/mutt configuration
+//! runs besides the crypto commands (`filter install-config`, the file a
+//! muttrc sources; `filter check`, the one-key full check of a whole
+//! message as the client pipes it; `filter policy-colors`, the index
+//! marks of the per-domain policy), and real neomutt and mutt, headless
+//! under tmux with that configuration, reading and sending mail made by
+//! gpg, openssl and mailseal.
 
 mod common;
+#[path = "filter_client/desk.rs"]
+mod desk;
+#[path = "filter_client/screen.rs"]
+mod screen;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -281,4 +286,440 @@ fn check_decrypts_and_names_a_policy_violation_never_the_content() {
         out.contains("NOT trusted: policy violation: require-signature partner.example (mailseal.conf line 1)"),
         "{out}"
     );
+}
+
+/// Every message of the neomutt test: subject, and how it was made.
+fn fill_maildir(d: &desk::Desk) {
+    d.deliver(
+        "1",
+        &d.gpg_signed("alice", "pgp-gpg-good", "Signed by gpg."),
+    );
+    d.deliver(
+        "2",
+        &d.mailseal(
+            &["sign", "--openpgp"],
+            "pgp-mailseal-good",
+            "Signed by mailseal.",
+        ),
+    );
+    let bad = d.gpg_signed("alice", "pgp-gpg-bad", "Pay 10 euros.");
+    d.deliver("3", &replace_once(&bad, b"Pay 10 euros", b"Pay 99 euros"));
+    d.deliver(
+        "4",
+        &d.gpg_signed("carol", "pgp-gpg-untrusted", "From carol."),
+    );
+    let signed = d.gpg_signed("alice", "x", "The signed half.");
+    d.deliver("5", &desk::partly_signed(&signed, "pgp-gpg-partly"));
+    d.deliver("6", &d.gpg_encrypted("pgp-gpg-encrypted", "Sealed by gpg."));
+    d.deliver(
+        "7",
+        &d.mailseal(
+            &[
+                "encrypt",
+                "--openpgp",
+                "--sign",
+                "--trust-any",
+                "-r",
+                "bob@example.org",
+            ],
+            "pgp-mailseal-encrypted",
+            "Sealed by mailseal.",
+        ),
+    );
+    d.deliver(
+        "8",
+        &d.openssl_signed(&d.alice, "smime-openssl-good", "Signed by openssl."),
+    );
+    d.deliver(
+        "9",
+        &d.mailseal(
+            &["sign", "--smime"],
+            "smime-mailseal-good",
+            "Signed by mailseal.",
+        ),
+    );
+    let bad = d.openssl_signed(&d.alice, "smime-openssl-bad", "Pay 10 euros.");
+    d.deliver("10", &replace_once(&bad, b"Pay 10 euros", b"Pay 99 euros"));
+    d.deliver(
+        "11",
+        &d.openssl_signed(&d.carol, "smime-openssl-untrusted", "From carol."),
+    );
+    let signed = d.openssl_signed(&d.alice, "y", "The signed half.");
+    d.deliver("12", &desk::partly_signed(&signed, "smime-openssl-partly"));
+    d.deliver(
+        "13",
+        &d.openssl_encrypted("smime-openssl-encrypted", "Sealed by openssl."),
+    );
+    d.deliver(
+        "14",
+        &d.mailseal(
+            &[
+                "encrypt",
+                "--smime",
+                "--sign",
+                "--cipher",
+                "aes256-cbc",
+                "-r",
+                "bob@example.org",
+            ],
+            "smime-mailseal-encrypted",
+            "Sealed by mailseal.",
+        ),
+    );
+    d.deliver(
+        "15",
+        &message(
+            "Pat <pat@partner.example>",
+            "bob@example.org",
+            "policy-unsigned",
+            "Pay to account 666.",
+        ),
+    );
+    d.deliver(
+        "16",
+        &message(
+            "carol@example.org",
+            "bob@example.org",
+            "plain-elsewhere",
+            "Hello.",
+        ),
+    );
+}
+
+/// What the pager shows for a signature the client calls good: its own
+/// verdict on the last line, mailseal's words for alice, the text.
+fn assert_good(screen: &str, protocol: &str, body: &str) {
+    // mutt ends the line with a full stop.
+    let last = screen
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    assert_eq!(
+        last,
+        format!("{protocol} signature successfully verified"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Good signature from Alice <alice@example.org>, trusted")
+            || screen.contains("Good signature from alice <alice@example.org>, trusted"),
+        "{screen}"
+    );
+    assert!(screen.contains(body), "{screen}");
+}
+
+/// What the pager shows for a signature that is not good: the client's
+/// own verdict is not, and mailseal says why.
+fn assert_not_good(screen: &str, last: &str, why: &str) {
+    assert!(!screen.contains("successfully verified"), "{screen}");
+    let shown = screen.lines().last().map(|l| l.trim_end_matches('.'));
+    assert_eq!(shown, Some(last), "{screen}");
+    assert!(screen.contains(why), "{screen}");
+}
+
+/// The index with its colours, the cursor on another line than the one
+/// showing `subject` (the cursor's colours hide the line's own in mutt).
+fn index_colours(client: &desk::Client, subject: &str) -> String {
+    for key in ["=", "*"] {
+        client.screen.keys(&[key]);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        client.screen.wait("the index", |s| s.starts_with("q:Quit"));
+        let colours = client.screen.colours();
+        let cursor = colours.lines().skip(1).find(|l| l.contains("[7m"));
+        if !cursor.is_some_and(|l| l.contains(subject)) {
+            return colours;
+        }
+    }
+    panic!("the cursor stays on {subject}");
+}
+
+/// Whether the index line showing `subject` is in red.
+fn red(colours: &str, subject: &str) -> bool {
+    let line = colours
+        .lines()
+        .find(|l| l.contains(subject))
+        .unwrap_or_else(|| panic!("{subject} is not in the index:\n{colours}"));
+    line.contains("[31m") || line.contains(";31m") || line.contains("[91m")
+}
+
+/// The key IDs of the encryption subkeys of `email` in gpg.
+fn gpg_subkeys(d: &desk::Desk, email: &str) -> Vec<String> {
+    let out = d.gpg.run(&["--with-colons", "--list-keys", email]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("sub:"))
+        .filter_map(|l| l.split(':').nth(4).map(str::to_string))
+        .collect()
+}
+
+/// The sent message with `subject`, from the outbox.
+fn sent_with(d: &desk::Desk, subject: &str) -> Vec<u8> {
+    let sent = d.sent();
+    let header = format!("Subject: {subject}\n");
+    sent.into_iter()
+        .find(|m| contains(m, header.as_bytes()))
+        .unwrap_or_else(|| panic!("nothing with {subject} was delivered"))
+}
+
+/// The PGP/MIME message bob sent to alice and dave: both can decrypt it
+/// (gpg names their subkeys), and gpg finds bob's signature good inside.
+fn assert_gpg_reads_what_bob_sent(d: &desk::Desk, sent: &[u8]) {
+    assert!(!contains(sent, desk::BODY.as_bytes()), "sent in the clear");
+    let file = write(d.env.dir.path(), "sent.asc", &desk::armored(sent));
+    let out =
+        run_ok(
+            d.gpg
+                .cmd_at(desk::GPG_LATER)
+                .args(["--status-fd", "2", "--decrypt", s(&file)]),
+        );
+    let status = String::from_utf8_lossy(&out.stderr);
+    assert!(contains(&out.stdout, desk::BODY.as_bytes()), "{status}");
+    assert!(status.contains("[GNUPG:] DECRYPTION_OKAY"), "{status}");
+    assert!(
+        status.contains("[GNUPG:] GOODSIG") && status.contains("Bob <bob@example.org>"),
+        "{status}"
+    );
+    for who in ["alice@example.org", "dave@example.org"] {
+        let keys = gpg_subkeys(d, who);
+        assert!(
+            keys.iter().any(|k| status.contains(&format!("ENC_TO {k}"))),
+            "not encrypted to {who} ({keys:?}): {status}"
+        );
+    }
+}
+
+/// The S/MIME message bob sent: alice and dave each decrypt it with
+/// `openssl cms`, which verifies bob's signature inside to the CA.
+fn assert_openssl_reads_what_bob_sent(d: &desk::Desk, sent: &[u8]) {
+    assert!(!contains(sent, desk::BODY.as_bytes()), "sent in the clear");
+    for user in [&d.alice, &d.dave] {
+        let inner = desk::openssl_decrypt(d.env.dir.path(), user, sent);
+        let file = write(d.env.dir.path(), "inner.eml", &inner);
+        let out = run_ok(Command::new("openssl").args([
+            "cms",
+            "-verify",
+            "-in",
+            s(&file),
+            "-CAfile",
+            s(&d.pki.ca()),
+            "-attime",
+            desk::OPENSSL_AT,
+        ]));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Verification successful"),
+            "{}: {err}",
+            user.email
+        );
+        assert!(contains(&out.stdout, desk::BODY.as_bytes()), "{err}");
+    }
+}
+
+/// neomutt with the shipped configuration, over bob's Maildir: every
+/// signature made by gpg, openssl and mailseal reads as good only when
+/// it is good and trusted, encrypted mail of both protocols decrypts and
+/// shows the signature inside, the one-key check and the index name a
+/// policy violation, and what bob signs and encrypts to two people in
+/// neomutt reaches them through `mailseal send` readable by gpg and
+/// openssl.
+#[test]
+fn neomutt_reads_and_sends_with_mailseal() {
+    let d = desk::Desk::new();
+    fill_maildir(&d);
+    let client = d.start("neomutt", &[], ".neomuttrc");
+    // Signed, good and trusted.
+    assert_good(&client.read("pgp-gpg-good"), "PGP", "Signed by gpg.");
+    assert_good(
+        &client.read("pgp-mailseal-good"),
+        "PGP",
+        "Signed by mailseal.",
+    );
+    assert_good(
+        &client.read("smime-openssl-good"),
+        "S/MIME",
+        "Signed by openssl.",
+    );
+    assert_good(
+        &client.read("smime-mailseal-good"),
+        "S/MIME",
+        "Signed by mailseal.",
+    );
+    // Bad, untrusted.
+    assert_not_good(
+        &client.read("pgp-gpg-bad"),
+        "PGP signature could NOT be verified",
+        "mailseal: BAD signature from Alice <alice@example.org>",
+    );
+    assert_not_good(
+        &client.read("pgp-gpg-untrusted"),
+        "PGP signature could NOT be verified",
+        "mailseal: Good signature from Carol <carol@example.org>, but NOT trusted",
+    );
+    let screen = client.read("smime-openssl-bad");
+    assert_not_good(
+        &screen,
+        "S/MIME signature could NOT be verified",
+        "BAD signature from alice <alice@example.org>",
+    );
+    assert!(screen.contains("Verification failure"), "{screen}");
+    assert_not_good(
+        &client.read("smime-openssl-untrusted"),
+        "S/MIME signature could NOT be verified",
+        "Good signature from carol <carol@example.org>, but NOT trusted",
+    );
+    // Partly signed: the client warns, and the unsigned part stands
+    // outside the signed data.
+    for subject in ["pgp-gpg-partly", "smime-openssl-partly"] {
+        let screen = client.read(subject);
+        assert_not_good(
+            &screen,
+            "Warning: Part of this message has not been signed",
+            "Unsigned addendum",
+        );
+        let end = screen.find("[-- End of signed data --]").unwrap();
+        assert!(screen[end..].contains("Unsigned addendum"), "{screen}");
+        // The full check says so too.
+        let check = client.check(subject);
+        assert!(
+            check.contains("NOT trusted") && check.contains("part"),
+            "{check}"
+        );
+    }
+    // Encrypted by gpg, openssl and mailseal: decrypted, the signature
+    // inside good.
+    for (subject, protocol, body) in [
+        ("pgp-gpg-encrypted", "PGP", "Sealed by gpg."),
+        ("pgp-mailseal-encrypted", "PGP", "Sealed by mailseal."),
+        ("smime-openssl-encrypted", "S/MIME", "Sealed by openssl."),
+        ("smime-mailseal-encrypted", "S/MIME", "Sealed by mailseal."),
+    ] {
+        let screen = client.read(subject);
+        assert_good(&screen, protocol, body);
+        assert!(
+            screen.contains(&format!("[-- The following data is {protocol}")),
+            "{screen}"
+        );
+    }
+    // The policy: unsigned mail from partner.example is red in the index,
+    // and the full check names the rule; a plain message from elsewhere
+    // is neither.
+    let check = client.check("policy-unsigned");
+    assert!(
+        check
+            .contains("policy violation: require-signature partner.example (mailseal.conf line 1)")
+            && check.contains("pat@partner.example is not signed"),
+        "{check}"
+    );
+    assert!(!check.contains("Pay to account"), "{check}");
+    let check = client.check("plain-elsewhere");
+    assert!(
+        check.starts_with("Not signed") && !check.contains("policy"),
+        "{check}"
+    );
+    client.limit_to(
+        "~A",
+        &["policy-unsigned", "plain-elsewhere", "pgp-gpg-good"],
+    );
+    let colours = index_colours(&client, "policy-unsigned");
+    assert!(red(&colours, "policy-unsigned"), "{colours}");
+    assert!(
+        !red(&colours, "plain-elsewhere") && !red(&colours, "pgp-gpg-good"),
+        "{colours}"
+    );
+    // The full check of a good message compares the signer with From.
+    let check = client.check("pgp-mailseal-good");
+    assert!(
+        check.starts_with("Good signature from Alice <alice@example.org>, trusted"),
+        "{check}"
+    );
+    client.limit_to("~A", &["policy-unsigned"]);
+    // bob signs and encrypts to alice and dave, in each protocol.
+    let to = "alice@example.org, dave@example.org";
+    client.send(to, "sent-pgp", "p", "b");
+    client.send(to, "sent-smime", "S", "b");
+    assert_gpg_reads_what_bob_sent(&d, &sent_with(&d, "sent-pgp"));
+    assert_openssl_reads_what_bob_sent(&d, &sent_with(&d, "sent-smime"));
+}
+
+/// mutt, with the same file (written where mutt users keep theirs):
+/// signed and encrypted mail of both protocols, a bad signature, the
+/// full check, and one message signed and encrypted on its way out.
+#[test]
+fn mutt_reads_and_sends_with_mailseal() {
+    let d = desk::Desk::new();
+    d.deliver(
+        "1",
+        &d.gpg_signed("alice", "pgp-gpg-good", "Signed by gpg."),
+    );
+    let bad = d.gpg_signed("alice", "pgp-gpg-bad", "Pay 10 euros.");
+    d.deliver("2", &replace_once(&bad, b"Pay 10 euros", b"Pay 99 euros"));
+    d.deliver(
+        "3",
+        &d.mailseal(
+            &[
+                "encrypt",
+                "--openpgp",
+                "--sign",
+                "--trust-any",
+                "-r",
+                "bob@example.org",
+            ],
+            "pgp-mailseal-encrypted",
+            "Sealed by mailseal.",
+        ),
+    );
+    d.deliver(
+        "4",
+        &d.openssl_signed(&d.alice, "smime-openssl-good", "Signed by openssl."),
+    );
+    d.deliver(
+        "5",
+        &d.openssl_encrypted("smime-openssl-encrypted", "Sealed by openssl."),
+    );
+    d.deliver(
+        "6",
+        &message(
+            "Pat <pat@partner.example>",
+            "bob@example.org",
+            "policy-unsigned",
+            "Pay.",
+        ),
+    );
+    let dir = d.home.join(".mutt");
+    let client = d.start("mutt", &[s(&dir)], ".muttrc");
+    assert!(dir.join("mailseal.muttrc").exists());
+    assert_good(&client.read("pgp-gpg-good"), "PGP", "Signed by gpg.");
+    assert_not_good(
+        &client.read("pgp-gpg-bad"),
+        "PGP signature could NOT be verified",
+        "mailseal: BAD signature from Alice <alice@example.org>",
+    );
+    assert_good(
+        &client.read("pgp-mailseal-encrypted"),
+        "PGP",
+        "Sealed by mailseal.",
+    );
+    assert_good(
+        &client.read("smime-openssl-good"),
+        "S/MIME",
+        "Signed by openssl.",
+    );
+    assert_good(
+        &client.read("smime-openssl-encrypted"),
+        "S/MIME",
+        "Sealed by openssl.",
+    );
+    let check = client.check("policy-unsigned");
+    assert!(
+        check.contains("policy violation: require-signature partner.example"),
+        "{check}"
+    );
+    client.limit_to("~A", &["policy-unsigned", "pgp-gpg-good"]);
+    let colours = index_colours(&client, "policy-unsigned");
+    assert!(
+        red(&colours, "policy-unsigned") && !red(&colours, "pgp-gpg-good"),
+        "{colours}"
+    );
+    client.send("alice@example.org, dave@example.org", "sent-pgp", "p", "b");
+    assert_gpg_reads_what_bob_sent(&d, &sent_with(&d, "sent-pgp"));
 }
