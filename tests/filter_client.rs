@@ -723,3 +723,134 @@ fn mutt_reads_and_sends_with_mailseal() {
     client.send("alice@example.org, dave@example.org", "sent-pgp", "p", "b");
     assert_gpg_reads_what_bob_sent(&d, &sent_with(&d, "sent-pgp"));
 }
+
+/// The commands of README.md's "Use it from neomutt/mutt", each line of
+/// its `sh` blocks as written (comments left out).
+fn readme_commands() -> Vec<String> {
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split("### Use it from neomutt/mutt\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("README.md has no section \"Use it from neomutt/mutt\"");
+    let mut commands = Vec::new();
+    let mut in_sh = false;
+    for line in section.lines() {
+        match line {
+            "```sh" => in_sh = true,
+            "```" => in_sh = false,
+            _ if in_sh => {
+                let command = line.split("  #").next().unwrap_or_default().trim();
+                commands.push(command.to_string());
+            }
+            _ => {}
+        }
+    }
+    commands
+}
+
+/// Every command of the README's section runs, in a shell, in a home
+/// whose keyring is where mailseal looks by default, and does what the
+/// README says.
+#[test]
+fn readme_commands_for_mail_clients_do_what_it_says() {
+    let env = Env::new();
+    let home = env.path("home");
+    let keyring = home.join(".local/share/mailseal");
+    let bin = env.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let wrapper = bin.join("mailseal");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nexec {} --at {AT} \"$@\"\n",
+            env!("CARGO_BIN_EXE_mailseal")
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    env.run_in(
+        &keyring,
+        &[
+            "keyring",
+            "generate",
+            "--openpgp",
+            "--email",
+            "bob@example.org",
+            "--name",
+            "Bob",
+        ],
+        b"",
+    );
+    let alice = Env::new();
+    let fpr = alice.generate_pgp("Alice", "alice@example.org");
+    let cert = alice.expect(&["keyring", "export", "alice@example.org"], b"", 0);
+    let cert = write(env.dir.path(), "alice.asc", &cert);
+    for args in [
+        &["keyring", "import", s(&cert)][..],
+        &["trust", "pin", &fpr, "--email", "alice@example.org"][..],
+    ] {
+        assert_eq!(code(&env.run_in(&keyring, args, b"")), 0, "{args:?}");
+    }
+    std::fs::write(
+        keyring.join("mailseal.conf"),
+        "require-signature partner.example\n",
+    )
+    .unwrap();
+    let draft = message("alice@example.org", "bob@example.org", "lunch", "Noon?");
+    write(&home, "message.eml", &alice.expect(&["sign"], &draft, 0));
+
+    let commands = readme_commands();
+    assert_eq!(commands.len(), 5, "{commands:?}");
+    for command in &commands {
+        let out = Command::new("sh")
+            .args(["-c", command])
+            .env_clear()
+            .env("HOME", &home)
+            .env("PATH", format!("{}:/usr/bin:/bin", s(&bin)))
+            .current_dir(&home)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        assert_eq!(code(&out), 0, "{command}: {stderr}");
+        assert!(stderr.is_empty(), "{command}: {stderr}");
+        let neomutt = home.join(".config/neomutt/mailseal.muttrc");
+        let said = stdout.lines().last().unwrap_or_default();
+        match command.as_str() {
+            "mailseal filter install-config" => {
+                assert_eq!(said, format!("source \"{}\"", neomutt.display()));
+                let file = std::fs::read_to_string(&neomutt).unwrap();
+                assert!(file.contains("set crypt_use_gpgme=no\n"), "{file}");
+                assert!(file.contains("macro index,pager X "), "{file}");
+            }
+            "mailseal filter install-config ~/.mutt" => {
+                let mutt = home.join(".mutt/mailseal.muttrc");
+                assert_eq!(said, format!("source \"{}\"", mutt.display()));
+                assert_eq!(
+                    std::fs::read(&mutt).unwrap(),
+                    std::fs::read(&neomutt).unwrap()
+                );
+            }
+            c if c.starts_with("mailseal filter install-config --sendmail") => {
+                assert!(
+                    stdout.contains("set sendmail=\"mailseal send msmtp -a work\"\n"),
+                    "{stdout}"
+                );
+            }
+            "mailseal filter check < message.eml" => assert!(
+                stdout.starts_with("Good signature from Alice <alice@example.org>, trusted"),
+                "{stdout}"
+            ),
+            "mailseal filter policy-colors" => assert!(
+                stdout.contains(
+                    "color index brightred default \"~f '@(.+\\\\.)?partner\\\\.example\\$' !~g !~G\""
+                ),
+                "{stdout}"
+            ),
+            other => panic!("the README's command {other:?} is not tested"),
+        }
+    }
+}
