@@ -854,3 +854,77 @@ fn readme_commands_for_mail_clients_do_what_it_says() {
         }
     }
 }
+
+/// The client's verify commands see a part and its signature, never From:
+/// unsigned mail never reaches them (the index marks and the full check
+/// cover it), but an untrusted signature by someone at a
+/// `require-signature` domain names the rule in the pager, in both
+/// protocols; a signer elsewhere does not.
+#[test]
+fn filter_verify_names_the_rule_a_partners_untrusted_signature_breaks() {
+    let bob = Env::new();
+    bob.generate_pgp("Bob", "bob@example.org");
+    std::fs::write(
+        bob.keyring().join("mailseal.conf"),
+        "require-signature partner.example\n",
+    )
+    .unwrap();
+    let part = write(
+        bob.dir.path(),
+        "part",
+        b"Content-Type: text/plain\r\n\r\nPay to account 666.\r\n",
+    );
+    let rule = "policy violation: require-signature partner.example (mailseal.conf line 1)";
+    // OpenPGP: pat's key is known, not trusted; carol's likewise.
+    for (who, breaks) in [("pat@partner.example", true), ("carol@example.net", false)] {
+        let signer = Env::new();
+        signer.generate_pgp("Someone", who);
+        let cert = signer.expect(&["keyring", "export", who], b"", 0);
+        bob.import(&write(bob.dir.path(), "cert.asc", &cert));
+        let sig = signer.expect(&["filter", "pgp", "sign", s(&part)], b"", 0);
+        let sig = write(bob.dir.path(), "part.asc", &sig);
+        let out = bob.run(
+            &[
+                "filter",
+                "pgp",
+                "verify",
+                "--status-fd",
+                "2",
+                s(&sig),
+                s(&part),
+            ],
+            b"",
+        );
+        let (stdout, status) = (text(&out.stdout), text(&out.stderr));
+        assert_eq!(code(&out), 3, "{stdout}{status}");
+        assert!(!status.contains("GOODSIG"), "{status}");
+        assert_eq!(stdout.contains(rule), breaks, "{who}: {stdout}");
+        if breaks {
+            assert!(
+                stdout.contains(&format!("mailseal: {rule} requires mail from that domain to carry a trusted signature; this message from {who} has no trusted signature")),
+                "{stdout}"
+            );
+        }
+    }
+    // S/MIME: pat's certificate is under a CA bob does not trust.
+    let pki = Pki::new("Partner CA");
+    let pat = pki.user("pat@partner.example", CertOpts::default());
+    let sig = pat.cms_sign(&part, &["-outform", "DER"]);
+    let sig = write(bob.dir.path(), "part.p7s", &sig);
+    let out = bob.run(
+        &[
+            "filter",
+            "smime",
+            "verify",
+            "--sig",
+            s(&sig),
+            "--content",
+            s(&part),
+        ],
+        b"",
+    );
+    let words = text(&out.stderr);
+    assert_eq!(code(&out), 3, "{words}");
+    assert!(words.starts_with("Verification failure\n"), "{words}");
+    assert!(words.contains(rule), "{words}");
+}

@@ -28,7 +28,10 @@ GOODSIG means good AND trusted: a good signature whose signer has no fully valid
 (or ERRSIG and exit 2 when it cannot be checked), and a line such as \"mailseal: Good signature \
 from Carol <carol@example.org>, but NOT trusted: ...\" in the pager. The client does not say who \
 the sender is: the signer is judged for its own address, and the line names it, for you to \
-compare with From (the full check, `mailseal filter check`, compares them). DECRYPTION_OKAY comes \
+compare with From (the full check, `mailseal filter check`, compares them). An untrusted or bad \
+signature by someone at a `require-signature` domain of mailseal.conf adds a line naming the \
+rule; unsigned mail never reaches these commands (the configuration marks it in the index, and \
+the full check names the rule). DECRYPTION_OKAY comes \
 only after authenticated decryption, and no plaintext is written when decryption fails or a \
 signature inside is bad. Encryption uses only fully valid bindings (`mailseal trust pin`, a \
 web-of-trust root) unless --trust-any is added to the encrypt lines, and always adds your own \

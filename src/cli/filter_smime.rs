@@ -40,7 +40,8 @@ them by hand.
 Verification: the first line on standard error is \"Verification successful\" only when every \
 signature is good, its signer's certificate is fully valid for the signer's own address (a \
 chain to your anchor, or your pin) and no weak digest (SHA-1, MD5) was used; otherwise it is \
-\"Verification failure\". The next lines name each signer's address and why. Exit status: 0 \
+\"Verification failure\". The next lines name each signer's address and why, and the rule of \
+mailseal.conf broken when the signer is at a `require-signature` domain. Exit status: 0 \
 good and trusted, 1 bad, 3 good but not trusted (or weak), 2 unreadable input. neomutt then \
 checks the signer against From: get-signer-cert gives it the signer only when the signer's \
 certificate is fully valid for the From address itself.
