@@ -638,7 +638,25 @@ fn neomutt_reads_and_sends_with_mailseal() {
     client.send(to, "sent-pgp", "p", "b");
     client.send(to, "sent-smime", "S", "b");
     assert_gpg_reads_what_bob_sent(&d, &sent_with(&d, "sent-pgp"));
-    assert_openssl_reads_what_bob_sent(&d, &sent_with(&d, "sent-smime"));
+    let smime = sent_with(&d, "sent-smime");
+    assert_openssl_reads_what_bob_sent(&d, &smime);
+    // What neomutt sent is encrypted to bob too, with AES-256-GCM
+    // (AuthEnvelopedData, which neomutt labels enveloped-data): his copy
+    // reads back, authenticated, his signature inside good.
+    assert!(contains(&smime, b"smime-type=enveloped-data"));
+    d.deliver_new(
+        "copy",
+        &replace_once(&smime, b"Subject: sent-smime", b"Subject: copy-smime"),
+    );
+    let screen = client.read("copy-smime");
+    let last = screen.lines().last().unwrap_or_default();
+    assert_eq!(last, "S/MIME signature successfully verified", "{screen}");
+    assert!(
+        screen.contains("Good signature from bob <bob@example.org>, trusted")
+            && screen.contains(desk::BODY)
+            && !screen.contains("without integrity protection"),
+        "{screen}"
+    );
 }
 
 /// mutt, with the same file (written where mutt users keep theirs):

@@ -175,6 +175,13 @@ impl Desk {
         std::fs::write(file, text).unwrap();
     }
 
+    /// Drops a message into bob's Maildir as new mail, which the client
+    /// finds at its next look.
+    pub fn deliver_new(&self, name: &str, message: &[u8]) {
+        let file = self.env.path("mail").join("new").join(name);
+        std::fs::write(file, message).unwrap();
+    }
+
     /// The messages of the outbox.
     pub fn sent(&self) -> Vec<Vec<u8>> {
         let mut files: Vec<_> = std::fs::read_dir(self.env.path("outbox").join("new"))
@@ -282,7 +289,7 @@ impl Desk {
         let mail = s(&self.env.path("mail")).to_string();
         let rc = format!(
             "set folder=\"{mail}\" spoolfile=\"{mail}\" mbox_type=Maildir\n\
-             set header_cache=\"\" mail_check_stats=no sleep_time=0 wait_key=no\n\
+             set header_cache=\"\" mail_check=0 mail_check_stats=no sleep_time=0 wait_key=no\n\
              set editor=\"editor\" edit_headers=no autoedit=no askcc=no askbcc=no\n\
              set copy=no record=\"\" postpone=no\n\
              set from=\"Bob <bob@example.org>\" use_from=yes\n\
