@@ -632,6 +632,15 @@ fn neomutt_reads_and_sends_with_mailseal() {
         check.starts_with("Good signature from Alice <alice@example.org>, trusted"),
         "{check}"
     );
+    // Encrypted: the check asks for the passphrase on the terminal,
+    // decrypts, judges the signature inside, and shows no content.
+    let check = client.check("pgp-mailseal-encrypted");
+    assert!(
+        check.contains("Encrypted (integrity-protected).")
+            && check.contains("Good signature from Alice <alice@example.org>, trusted")
+            && !check.contains("Sealed by mailseal."),
+        "{check}"
+    );
     client.limit_to("~A", &["policy-unsigned"]);
     // bob signs and encrypts to alice and dave, in each protocol.
     let to = "alice@example.org, dave@example.org";

@@ -416,9 +416,25 @@ impl Client {
         self.limit(subject);
         let done = self.checks.get();
         self.screen.keys(&["X"]);
+        let verdict = |s: &str| s.matches(PROMPT).count() > done;
+        // Encrypted, it asks for the passphrase on the terminal.
+        let asked = |s: &str| {
+            s.lines()
+                .last()
+                .is_some_and(|l| l.starts_with("Passphrase for"))
+        };
         let shown = self
             .screen
-            .wait("the check's verdict", |s| s.matches(PROMPT).count() > done);
+            .wait("the check's verdict or its passphrase prompt", |s| {
+                verdict(s) || asked(s)
+            });
+        let shown = if asked(&shown) && !verdict(&shown) {
+            self.screen.type_text(PASS);
+            self.screen.keys(&["Enter"]);
+            self.screen.wait("the check's verdict", verdict)
+        } else {
+            shown
+        };
         self.checks.set(done + 1);
         self.screen.keys(&["Enter"]);
         self.screen.wait("the index", |s| s.starts_with("q:Quit"));
