@@ -367,6 +367,22 @@ fn fill_maildir(d: &desk::Desk) {
         ),
     );
     d.deliver(
+        "17",
+        &d.mailseal(
+            &[
+                "encrypt",
+                "--smime",
+                "--sign",
+                "--cipher",
+                "aes256-gcm",
+                "-r",
+                "bob@example.org",
+            ],
+            "smime-mailseal-gcm",
+            "Sealed with GCM.",
+        ),
+    );
+    d.deliver(
         "15",
         &message(
             "Pat <pat@partner.example>",
@@ -639,6 +655,16 @@ fn neomutt_reads_and_sends_with_mailseal() {
         check.contains("Encrypted (integrity-protected).")
             && check.contains("Good signature from Alice <alice@example.org>, trusted")
             && !check.contains("Sealed by mailseal."),
+        "{check}"
+    );
+    // AES-256-GCM as `mailseal encrypt` labels it (authEnveloped-data,
+    // RFC 5083): neomutt 2022 knows only enveloped-data and never calls
+    // its decrypt command for it; the full check reads it.
+    let check = client.check("smime-mailseal-gcm");
+    assert!(
+        check.contains("Encrypted (integrity-protected).")
+            && check.contains("Good signature from alice <alice@example.org>, trusted")
+            && !check.contains("Sealed with GCM."),
         "{check}"
     );
     client.limit_to("~A", &["policy-unsigned"]);

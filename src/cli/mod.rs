@@ -142,8 +142,9 @@ and error or hint when there is one."
     /// Manage trust: anchors
     #[command(subcommand)]
     Trust(TrustCommand),
-    /// Raw operations for mail clients (neomutt, mutt): parts and detached
-    /// signatures, gpg's status lines, openssl's output
+    /// For mail clients (neomutt, mutt): raw operations on parts and
+    /// detached signatures with gpg's status lines and openssl's output,
+    /// the configuration that uses them, the one-key full check
     Filter(filter::FilterArgs),
     /// Protect a message as the flags and the recipients' keys say, and
     /// hand it to a sendmail-compatible command

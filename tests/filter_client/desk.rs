@@ -392,8 +392,9 @@ impl Client {
     /// Limits the index to the message with `subject`.
     pub fn limit(&self, subject: &str) {
         self.limit_to(&format!("~s {subject}"), &[subject]);
-        self.screen
-            .wait("the limited index", |s| s.contains("Msgs:1/"));
+        self.screen.wait("the index limited to one message", |s| {
+            index_lines(s).len() == 1
+        });
     }
 
     /// Limits the index to what `pattern` matches; waits for `subjects`.
@@ -474,6 +475,16 @@ impl Client {
         }
         shown
     }
+}
+
+/// The index's message lines: between the help line at the top and the
+/// status line.
+pub fn index_lines(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("---"))
+        .collect()
 }
 
 /// The part between the first `-----BEGIN PGP MESSAGE-----` and its end.
