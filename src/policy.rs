@@ -27,7 +27,7 @@ use std::fmt;
 
 use crate::mime::{self, HeaderField};
 use crate::trust::sender::addresses_in;
-use crate::trust::verdict::{Verdict, VerdictKind, Warning};
+use crate::trust::verdict::{Signature, Verdict, VerdictKind, Warning};
 
 /// The `kind` of the verdict warning that names a broken rule.
 pub const WARNING_KIND: &str = "policy";
@@ -236,6 +236,38 @@ pub fn check_verdict(policy: &Policy, seen: &Seen, verdict: &mut Verdict) {
     }
     verdict.warnings.extend(broken);
     verdict.conclude();
+}
+
+/// What a mail client's verify command can tell of the policy from one
+/// signature: the client hands over a part and its signature, never the
+/// header, so the signer's own addresses stand for the sender. A
+/// signature that is not trusted (bad, untrusted, unknown) by a signer
+/// with an address in a `require-signature` domain breaks that rule; the
+/// rules broken, in the words of [`check_verdict`]. Unsigned mail never
+/// reaches such a command: `filter check` and `filter policy-colors`
+/// cover it, and a signer who is not the sender.
+pub fn signer_violations(policy: &Policy, signature: &Signature) -> Vec<String> {
+    let Some(signer) = &signature.signer else {
+        return Vec::new();
+    };
+    let seen = Seen {
+        from: signer
+            .emails
+            .iter()
+            .map(|e| e.to_ascii_lowercase())
+            .collect(),
+        as_received: false,
+    };
+    let mut verdict = Verdict::new(None);
+    verdict.signatures.push(signature.clone());
+    verdict.conclude();
+    check_verdict(policy, &seen, &mut verdict);
+    verdict
+        .warnings
+        .into_iter()
+        .filter(|w| w.kind == WARNING_KIND)
+        .map(|w| w.text)
+        .collect()
 }
 
 /// How `verdict` falls short of `requires`, in words; `None` if it does

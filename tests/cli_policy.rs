@@ -230,3 +230,37 @@ fn fail_policy_lines_that_are_not_understood_name_the_line() {
         "{err}"
     );
 }
+
+#[test]
+fn decrypt_judges_the_inside_by_the_same_rule() {
+    let env = partners(SIGNING);
+    // Encrypted to alice, but not signed inside: the rule is broken.
+    let sealed = env.expect(
+        &["encrypt", "-r", "alice@example.org"],
+        &from_bob("sealed"),
+        0,
+    );
+    let out = env.run(&["--json", "decrypt"], &sealed);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The message is written: it decrypted; the verdict names the rule.
+    assert!(contains(&out.stdout, b"hello"));
+    let v = common::pgp_mime::json_of(&out);
+    assert_eq!(v["verdict"], "untrusted", "{v}");
+    assert!(
+        warnings(&v).iter().any(|w| w
+            .contains("require-signature partner.example (mailseal.conf line 2)")
+            && w.contains("bob@partner.example is not signed")),
+        "{v}"
+    );
+    // Signed inside by bob: trusted, exit 0; unsigned from elsewhere: exit 0.
+    let signed = env.expect(&["encrypt", "--sign"], &from_bob("signed"), 0);
+    env.expect(&["decrypt"], &signed, 0);
+    let other = message("carol@example.net", "alice@example.org", "o", "hi");
+    let sealed = env.expect(&["encrypt", "-r", "alice@example.org"], &other, 0);
+    env.expect(&["decrypt"], &sealed, 0);
+}

@@ -624,3 +624,74 @@ fn fail_neomutt_gets_sends_refusal_and_nothing_is_handed_over() {
         "{err}"
     );
 }
+
+/// What a mail client already encrypted (neomutt with the configuration
+/// of `filter install-config`) goes as it came, whatever the flags and
+/// the policy: it is not encrypted a second time.
+#[test]
+fn a_message_that_came_encrypted_goes_as_it_came() {
+    let w = World::new();
+    w.policy("require-encryption example.org\nrequire-signature example.org\n");
+    let msg = draft("bob@example.org", "");
+    let encrypted = w.env.expect(&["encrypt", "--sign"], &msg, 0);
+    for flags in [&[][..], &["--encrypt", "--sign"][..]] {
+        let sendmail = Sendmail::new(&w.env, "exit 0");
+        let (code, err) = run(&w.env, &sendmail.args(flags, &["-t"]), &encrypted);
+        assert_eq!(code, 0, "{flags:?}: {err}");
+        assert!(
+            sendmail.message().unwrap() == encrypted,
+            "{flags:?}: changed on the way: {err}"
+        );
+        assert!(
+            err.contains("handed to /bin/sh as it came: encrypted (OpenPGP), for 1 recipient"),
+            "{err}"
+        );
+    }
+    // bob reads it in one decryption, signed by alice.
+    let (plain, status) = w.gpg_decrypt("bob@example.org", &encrypted);
+    assert!(contains(&plain, b"The plans for Monday."), "{status}");
+}
+
+/// A message the client signed is not signed again: a required
+/// signature is there, and encryption puts it inside.
+#[test]
+fn a_message_that_came_signed_is_not_signed_again() {
+    let w = World::new();
+    w.policy("require-signature example.org\n");
+    let signed = w.env.expect(&["sign"], &draft("bob@example.org", ""), 0);
+    // Without a passphrase send could not sign: it need not.
+    let sendmail = Sendmail::new(&w.env, "exit 0");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mailseal"));
+    cmd.arg("--keyring")
+        .arg(w.env.keyring())
+        .args(["--at", AT])
+        .args(sendmail.args(&[], &["-t"]));
+    let out = run_with_stdin(&mut cmd, &signed);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        sendmail.message().unwrap() == signed,
+        "changed on the way: {err}"
+    );
+    assert!(err.contains("signed (OpenPGP), not encrypted"), "{err}");
+    // --encrypt --sign: encrypted once, around alice's signature, which
+    // is the only one.
+    let sendmail = Sendmail::new(&w.env, "exit 0");
+    let (code, err) = run(
+        &w.env,
+        &sendmail.args(&["--encrypt", "--sign"], &["-t"]),
+        &signed,
+    );
+    assert_eq!(code, 0, "{err}");
+    let sent = sendmail.message().unwrap();
+    let (plain, status) = w.gpg_decrypt("bob@example.org", &sent);
+    assert!(
+        contains(&plain, b"multipart/signed") && contains(&plain, b"The plans for Monday."),
+        "{status}"
+    );
+    assert!(!status.contains("GOODSIG"), "signed twice: {status}");
+    assert!(
+        err.contains("encrypted and signed (OpenPGP), for 1 recipient"),
+        "{err}"
+    );
+}

@@ -4,46 +4,44 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-/// The muttrc lines that make mailseal neomutt's (and mutt's) OpenPGP
-/// backend, shown by `mailseal filter pgp --help`.
-pub const NEOMUTT_SETTINGS: &str = "\
-neomutt and mutt (classic crypto backend), in the muttrc:
+use super::muttrc;
 
-  unset pgp_use_gpg_agent   # neomutt asks for the passphrase and hands it over on fd 0
-  set pgp_decode_command=\"mailseal filter pgp decode --status-fd 2 %?p?--passphrase-fd 0? %f\"
-  set pgp_verify_command=\"mailseal filter pgp verify --status-fd 2 %s %f\"
-  set pgp_decrypt_command=\"mailseal filter pgp decrypt --status-fd 2 %?p?--passphrase-fd 0? %f\"
-  set pgp_sign_command=\"mailseal filter pgp sign %?p?--passphrase-fd 0? %?a?--local-user %a? %f\"
-  set pgp_clear_sign_command=\"mailseal filter pgp clearsign %?p?--passphrase-fd 0? %?a?--local-user %a? %f\"
-  set pgp_encrypt_only_command=\"mailseal filter pgp encrypt %?a?--local-user %a? %f %r\"
-  set pgp_encrypt_sign_command=\"mailseal filter pgp encrypt --sign %?p?--passphrase-fd 0? %?a?--local-user %a? %f %r\"
-  set pgp_import_command=\"mailseal filter pgp import %f\"
-  set pgp_export_command=\"mailseal filter pgp export %r\"
-  set pgp_verify_key_command=\"mailseal trust check %r\"
-  set pgp_list_pubring_command=\"mailseal filter pgp list-keys %r\"
-  set pgp_list_secring_command=\"mailseal filter pgp list-secret-keys %r\"
-  set pgp_good_sign=\"^\\\\[GNUPG:\\\\] GOODSIG\"
-  set pgp_decryption_okay=\"^\\\\[GNUPG:\\\\] DECRYPTION_OKAY\"
-  set pgp_check_gpg_decrypt_status_fd
-  set pgp_check_exit
+/// What `mailseal filter pgp --help` says after the options: the muttrc
+/// lines ([`crate::cli::muttrc`], one source with the file `filter
+/// install-config` writes) and what the client then shows.
+pub fn settings_help() -> String {
+    let lines = muttrc::DOCUMENTED;
+    format!(
+        "neomutt and mutt (classic crypto backend), in the muttrc:\n\n{}{}\n{AFTER_SETTINGS}",
+        muttrc::indented(&lines.backend()),
+        muttrc::indented(&lines.pgp())
+    )
+}
 
-mutt also needs `set crypt_use_gpgme=no` and calls the clearsign line pgp_clearsign_command. \
-Add `--keyring DIR` after `mailseal` when the keyring is not $MAILSEAL_HOME.
+const AFTER_SETTINGS: &str = "\
+`mailseal filter install-config` writes these lines, with the S/MIME ones, delivery through \
+`mailseal send` and a one-key full check, into a file for neomutt and mutt to source (with \
+`--keyring DIR` after `mailseal` when the keyring is not the default one).
 
 GOODSIG means good AND trusted: a good signature whose signer has no fully valid binding \
 (unknown, only marginal, expired), or made with a weak digest (SHA-1), gets no GOODSIG, exit 3 \
 (or ERRSIG and exit 2 when it cannot be checked), and a line such as \"mailseal: Good signature \
-from Carol <carol@example.org>, but NOT trusted: ...\" in the pager. DECRYPTION_OKAY comes only \
-after authenticated decryption, and no plaintext is written when decryption fails or a signature \
-inside is bad. Encryption uses only fully valid bindings (`mailseal trust pin`, a web-of-trust \
-root) unless --trust-any is added to the encrypt lines, and always adds your own key \
-(--no-self: not).
+from Carol <carol@example.org>, but NOT trusted: ...\" in the pager. The client does not say who \
+the sender is: the signer is judged for its own address, and the line names it, for you to \
+compare with From (the full check, `mailseal filter check`, compares them). An untrusted or bad \
+signature by someone at a `require-signature` domain of mailseal.conf adds a line naming the \
+rule; unsigned mail never reaches these commands (the configuration marks it in the index, and \
+the full check names the rule). DECRYPTION_OKAY comes \
+only after authenticated decryption, and no plaintext is written when decryption fails or a \
+signature inside is bad. Encryption uses only fully valid bindings (`mailseal trust pin`, a \
+web-of-trust root) unless --trust-any is added to the encrypt lines, and always adds your own \
+key (--no-self: not).
 
 Exit codes: 0 good (and trusted), 1 bad signature, 2 error (cannot check, cannot decrypt, \
 usage), 3 good but not trusted.";
 
 #[derive(Debug, Subcommand)]
-#[command(after_help = NEOMUTT_SETTINGS, term_width = 0)]
+#[command(after_help = settings_help(), term_width = 0)]
 pub enum PgpFilter {
     /// Verify a detached signature over a part: gpg's status lines on
     /// --status-fd, the verdict in words on standard output

@@ -2,36 +2,32 @@
 //!
 //! The operations neomutt's and mutt's classic S/MIME backend runs (its
 //! `smime_*_command` settings), with the output `openssl smime`/`cms`
-//! gives there. Each line of [`NEOMUTT_SETTINGS`] is one of them.
+//! gives there. Each `smime_*_command` of [`muttrc`] runs one of them.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-/// The neomutt (and mutt) settings for these commands, shown by
-/// `mailseal filter smime --help` and in the README.
-pub const NEOMUTT_SETTINGS: &str = "\
-neomutt/mutt settings (KEYRING: the keyring directory; add --keyring KEYRING to every \
-command if it is not the default one):
-  unset crypt_use_gpgme                # the classic backend runs these commands
-  set smime_keys=\"KEYRING/mutt-smime/keys\"
-  set smime_certificates=\"KEYRING/mutt-smime/certificates\"
-  unset smime_ca_location
-  set smime_default_key=\"ID\"          # printed by `mailseal filter smime sync`
-  set smime_sign_digest_alg=\"sha256\"
-  set smime_encrypt_with=\"aes256\"
-  set smime_sign_command=\"mailseal filter smime sign --digest %d --key %k --cert %c %f\"
-  set smime_encrypt_command=\"mailseal filter smime encrypt --cipher %a --in %f %c\"
-  set smime_decrypt_command=\"mailseal filter smime decrypt %f\"
-  set smime_verify_command=\"mailseal filter smime verify --sig %s --content %f\"
-  set smime_verify_opaque_command=\"mailseal filter smime verify --sig %s\"
-  set smime_pk7out_command=\"mailseal filter smime pk7out %f\"
-  set smime_get_cert_command=\"mailseal filter smime get-cert %f\"
-  set smime_get_signer_cert_command=\"mailseal filter smime get-signer-cert --out %c %f\"
-  set smime_get_cert_email_command=\"mailseal filter smime get-cert-email %f\"
-  set smime_import_cert_command=\"mailseal filter smime import %f\"
-`source 'mailseal filter smime sync|'` in the muttrc sets smime_keys, smime_certificates, \
-smime_ca_location and smime_default_key from the keyring each time neomutt starts.
+use super::muttrc;
+
+/// What `mailseal filter smime --help` says after the options: the
+/// muttrc lines ([`crate::cli::muttrc`], one source with the file
+/// `filter install-config` writes) and what they do.
+pub fn settings_help() -> String {
+    let lines = muttrc::DOCUMENTED;
+    format!(
+        "neomutt and mutt (classic crypto backend), in the muttrc:\n{}{}\n{AFTER_SETTINGS}",
+        muttrc::indented(&lines.backend()),
+        muttrc::indented(&lines.smime())
+    )
+}
+
+const AFTER_SETTINGS: &str = "\
+`mailseal filter install-config` writes these lines, with the OpenPGP ones, delivery through \
+`mailseal send` and a one-key full check, into a file for neomutt and mutt to source (with \
+`--keyring DIR` after `mailseal` when the keyring is not the default one). \
+`source 'mailseal filter smime sync|'` sets smime_keys, smime_certificates, smime_ca_location \
+and smime_default_key from the keyring each time the client starts.
 
 The key and certificate directories are written from the keyring (KEYRING/mutt-smime): \
 every certificate with an e-mail address, its trust as mailseal judges it, and for each of \
@@ -44,7 +40,8 @@ them by hand.
 Verification: the first line on standard error is \"Verification successful\" only when every \
 signature is good, its signer's certificate is fully valid for the signer's own address (a \
 chain to your anchor, or your pin) and no weak digest (SHA-1, MD5) was used; otherwise it is \
-\"Verification failure\". The next lines name each signer's address and why. Exit status: 0 \
+\"Verification failure\". The next lines name each signer's address and why, and the rule of \
+mailseal.conf broken when the signer is at a `require-signature` domain. Exit status: 0 \
 good and trusted, 1 bad, 3 good but not trusted (or weak), 2 unreadable input. neomutt then \
 checks the signer against From: get-signer-cert gives it the signer only when the signer's \
 certificate is fully valid for the From address itself.
@@ -54,7 +51,7 @@ Decryption writes only authenticated content: AuthEnvelopedData (AES-GCM), or En
 smime_decrypt_command, unauthenticated CBC content is written too, with a note.";
 
 #[derive(Debug, Subcommand)]
-#[command(after_help = NEOMUTT_SETTINGS)]
+#[command(after_help = settings_help(), term_width = 0)]
 pub enum SmimeFilter {
     /// Verify a detached signature over a part (--content), or an opaque
     /// signature (its content goes to standard output); the verdict goes
@@ -222,48 +219,4 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// E-mail address, fingerprint or name
     pub query: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use clap::Parser;
-
-    use super::NEOMUTT_SETTINGS;
-    use crate::cli::Cli;
-
-    /// Every command line of the documented settings parses, with
-    /// neomutt's expandos filled in as neomutt fills them.
-    #[test]
-    fn documented_neomutt_command_lines_parse() {
-        let lines: Vec<&str> = NEOMUTT_SETTINGS
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("set smime_"))
-            .filter(|l| l.contains("_command="))
-            .collect();
-        assert_eq!(lines.len(), 10, "{lines:?}");
-        for line in lines {
-            let value = line
-                .split_once("=\"")
-                .and_then(|(_, v)| v.strip_suffix('"'))
-                .unwrap_or_default();
-            // %c is a list of certificate files for encryption, one file
-            // elsewhere.
-            let certs = if line.starts_with("encrypt") {
-                "/c/one /c/two"
-            } else {
-                "/c/one"
-            };
-            let expanded = value
-                .replace("%a", "aes256")
-                .replace("%d", "sha256")
-                .replace("%c", certs)
-                .replace("%k", "/k/key")
-                .replace("%s", "/s/sig")
-                .replace("%f", "/f/part");
-            let words: Vec<&str> = expanded.split_whitespace().collect();
-            if let Err(e) = Cli::try_parse_from(&words) {
-                panic!("{value}: {e}");
-            }
-        }
-    }
 }

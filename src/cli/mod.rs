@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod filter;
 pub mod filter_pgp;
 pub mod filter_smime;
+pub mod muttrc;
 pub mod send;
 pub mod sop;
 
@@ -164,8 +165,9 @@ find archive -type f | parallel --pipe -N 500 mailseal verify --json --paths-fro
     /// Manage trust: anchors
     #[command(subcommand)]
     Trust(TrustCommand),
-    /// Raw operations for mail clients (neomutt, mutt): parts and detached
-    /// signatures, gpg's status lines, openssl's output
+    /// For mail clients (neomutt, mutt): raw operations on parts and
+    /// detached signatures with gpg's status lines and openssl's output,
+    /// the configuration that uses them, the one-key full check
     Filter(filter::FilterArgs),
     /// Protect a message as the flags and the recipients' keys say, and
     /// hand it to a sendmail-compatible command

@@ -19,6 +19,11 @@ The protocol is the one in which every recipient has a fully valid key, `prefer-
 mailseal.conf (default OpenPGP) when both would do; for a signature alone, the preferred one \
 you have a signing key in.
 
+Protected already: a message a mail client encrypted (PGP/MIME, S/MIME, inline PGP) goes as it \
+came, and counts as encrypted for --encrypt and the policy; whether it is signed inside cannot \
+be seen without a recipient's key. A message signed at its root counts as signed: it is not \
+signed again, and is encrypted, with its signature inside, when encryption is wanted.
+
 Policy: `require-encryption DOMAIN` and `require-signature DOMAIN` in mailseal.conf make send \
 encrypt, or sign, every message to an address in DOMAIN or a subdomain, whatever the flags, and \
 hand nothing over when it cannot.
@@ -34,9 +39,12 @@ Examples:
   mailseal send --encrypt --sign -- /usr/sbin/sendmail -oi -t < draft.eml
   mailseal send --encrypt-if-possible /usr/sbin/sendmail -oi -t < draft.eml
 
-  # neomutt (muttrc), with neomutt's own signing and encryption off. No `--`
-  # in $sendmail: neomutt reads what follows one as recipients, and appends
+  # neomutt and mutt sign and encrypt themselves with the file of `mailseal
+  # filter install-config`, which has send keep the policy. No `--` in
+  # $sendmail: the client reads what follows one as recipients, and appends
   # its options (-f with $use_envelope_from) and the recipients to CMD.
+  set sendmail=\"mailseal send /usr/sbin/sendmail -oem -oi\"
+  # with the client's own signing and encryption off instead:
   set sendmail=\"mailseal --passphrase-file /home/me/.mailseal-pass \\
       send --encrypt-if-possible --sign /usr/sbin/sendmail -oem -oi\"";
 

@@ -13,8 +13,13 @@ pub fn dispatch(ctx: &Ctx, args: DecryptArgs) -> Result<ExitCode> {
     let opts = DecryptOptions {
         legacy_cbc: args.legacy_cbc,
     };
-    let opened = decrypt_message(ctx, &trust, &raw, opts)?;
+    let policy = ctx.config()?.policy;
+    let mut opened = decrypt_message(ctx, &trust, &policy, &raw, opts)?;
     super::save_received(ctx, &trust);
+    // Unsigned content decrypted is a success, not "nothing to do".
+    if opened.verdict.exit_code() == ExitCode::Nothing {
+        opened.verdict.exit = 0;
+    }
     // A bad signature inside means the text was altered or forged; a
     // failed decryption leaves no output behind (SPEC section 2).
     if opened.verdict.exit_code() != ExitCode::Failed {

@@ -55,7 +55,7 @@ mod x509_recipients;
 pub use check::CheckReport;
 pub use generate::{generate_smime, Generated, KeyAlgorithm};
 pub use generate_pgp::{generate_openpgp, PgpProfile, DEFAULT_PGP_DAYS};
-pub use open::{default_dir, require_dir, OpenMode, Opened};
+pub use open::{default_dir, env_dir, require_dir, standard_dir, OpenMode, Opened};
 pub use openpgp::StoredPgpCert;
 pub use pgp_features::{set_seipd_v2, FeaturesChange};
 pub use pgp_info::{info as pgp_info, PgpInfo};

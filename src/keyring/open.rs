@@ -36,14 +36,23 @@ pub enum Opened {
 /// else `$XDG_DATA_HOME/mailseal`, else `~/.local/share/mailseal`; `None`
 /// when none of these variables is set.
 pub fn default_dir() -> Option<PathBuf> {
-    let non_empty = |v: &str| {
-        std::env::var_os(v)
-            .filter(|s| !s.is_empty())
-            .map(PathBuf::from)
-    };
-    non_empty("MAILSEAL_HOME")
-        .or_else(|| non_empty("XDG_DATA_HOME").map(|d| d.join("mailseal")))
-        .or_else(|| non_empty("HOME").map(|h| h.join(".local/share/mailseal")))
+    env_dir("MAILSEAL_HOME").or_else(standard_dir)
+}
+
+/// Where the keyring is when neither `--keyring` nor `$MAILSEAL_HOME`
+/// says: `$XDG_DATA_HOME/mailseal`, else `~/.local/share/mailseal`.
+pub fn standard_dir() -> Option<PathBuf> {
+    env_dir("XDG_DATA_HOME")
+        .map(|d| d.join("mailseal"))
+        .or_else(|| env_dir("HOME").map(|h| h.join(".local/share/mailseal")))
+}
+
+/// The directory an environment variable names, if it is set and not
+/// empty.
+pub fn env_dir(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
 }
 
 /// [`Error::NoKeyring`] unless `dir` exists.

@@ -67,10 +67,14 @@ pub fn verify_message(
 }
 
 /// Decrypts a message of either protocol, under any signature layers
-/// around it, and judges every signature, outside and inside.
+/// around it, judges every signature, outside and inside, and checks the
+/// verdict against the per-domain `policy`. Unsigned content is
+/// "unsigned" (exit 4) here: whether that makes the decryption a success
+/// is the caller's to say.
 pub fn decrypt_message(
     ctx: &Ctx,
     trust: &TrustData,
+    policy: &Policy,
     raw: &[u8],
     opts: DecryptOptions,
 ) -> Result<Opened> {
@@ -87,11 +91,9 @@ pub fn decrypt_message(
         ));
     };
     let mut verdict = judge(trust, &headers, &peeled, None);
+    check_verdict(policy, &Seen::received(&headers), &mut verdict);
     if !opts.legacy_cbc {
         authenticated(&peeled, &verdict)?;
-    }
-    if verdict.signatures.is_empty() {
-        verdict.exit = 0;
     }
     Ok(Opened { message, verdict })
 }

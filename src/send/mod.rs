@@ -6,6 +6,14 @@
 //! over ([`Error::NotSent`]) and the error says, per recipient, what is
 //! missing.
 //!
+//! A message that comes protected (a mail client that signs and encrypts
+//! itself, then hands the message to `send` as its sendmail) is not
+//! protected twice: encrypted, it goes as it came, and counts as
+//! encrypted for the flags and the policy (whether it is signed inside
+//! cannot be seen without a recipient's key); signed at its root, it
+//! counts as signed and is only encrypted, with its signature inside,
+//! when encryption is wanted.
+//!
 //! Recipients are the envelope's: To, Cc and Bcc as `sendmail -t` reads
 //! them, and the recipients among the command's own arguments, where
 //! mail clients put them (neomutt writes no Bcc field and passes every
@@ -55,6 +63,9 @@ pub struct Request {
 pub struct Done {
     pub encrypted: Option<Protocol>,
     pub signed: Option<Protocol>,
+    /// The protection came with the message (a mail client encrypted it):
+    /// it was handed over as it came.
+    pub as_it_came: bool,
     pub recipients: usize,
     /// With `--encrypt-if-possible`: why the message was not encrypted
     /// (what each recipient lacks).
@@ -107,24 +118,37 @@ pub fn prepare(
         ));
     }
     let needs = Needs::new(request, policy, &recipients);
+    let came = protect::existing(ctx, raw, &headers);
     let mut done = Done {
-        encrypted: None,
-        signed: None,
+        encrypted: came.encrypted,
+        signed: came.signed,
+        as_it_came: came.encrypted.is_some(),
         recipients: recipients.len(),
         not_encrypted: None,
     };
+    // What a mail client encrypted is not encrypted again, and cannot be
+    // signed inside: it goes as it came.
+    if done.as_it_came {
+        let message = raw.to_vec();
+        return Ok(Prepared { message, done });
+    }
+    // A message that came signed keeps its signature, inside the
+    // encryption if it is encrypted, and is not signed again.
+    let sign = needs.sign && came.signed.is_none();
     if needs.encryption.is_some() || request.encrypt == Encrypt::IfPossible {
-        match protect::encrypt(ctx, raw, &headers, &recipients, needs.sign) {
+        match protect::encrypt(ctx, raw, &headers, &recipients, sign) {
             Ok((protocol, encrypted)) => {
                 done.encrypted = Some(protocol);
-                done.signed = needs.sign.then_some(protocol);
+                if sign {
+                    done.signed = Some(protocol);
+                }
                 let message = with_line_ends_of(raw, with_bcc_of(&headers, encrypted));
                 return Ok(Prepared { message, done });
             }
             Err(e) => done.not_encrypted = Some(needs.unencrypted(e)?),
         }
     }
-    if !needs.sign {
+    if !sign {
         let message = raw.to_vec();
         return Ok(Prepared { message, done });
     }
@@ -196,7 +220,8 @@ impl Done {
     /// One line: what was done, and where it went.
     pub fn summary(&self, program: &str, delivered: Delivered) -> String {
         let what = match (self.encrypted, self.signed) {
-            (Some(e), Some(_)) => format!("encrypted and signed ({})", name(e)),
+            (Some(e), Some(s)) if e == s => format!("encrypted and signed ({})", name(e)),
+            (Some(e), Some(s)) => format!("encrypted ({}), signed ({})", name(e), name(s)),
             (Some(e), None) => format!("encrypted ({})", name(e)),
             (None, Some(s)) => format!("signed ({}), not encrypted", name(s)),
             (None, None) => "neither signed nor encrypted".to_string(),
@@ -209,7 +234,11 @@ impl Done {
             0 => String::new(),
             code => format!(", which exited {code}"),
         };
-        format!("handed to {}{status}: {what}, for {whom}", Safe(program))
+        let how = if self.as_it_came { " as it came" } else { "" };
+        format!(
+            "handed to {}{how}{status}: {what}, for {whom}",
+            Safe(program)
+        )
     }
 }
 

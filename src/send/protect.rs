@@ -6,6 +6,7 @@ use super::envelope::{with_envelope_recipients, Recipient};
 use crate::compose;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::message::peel::{peel, Layer};
 use crate::mime::{self, HeaderField};
 use crate::openpgp::mail::{self as pgp, EncryptRequest};
 use crate::safe::Safe;
@@ -15,6 +16,33 @@ use crate::smime::compose::{
 };
 use crate::smime::encrypt::RsaPadding;
 use crate::trust::verdict::Protocol;
+use crate::trust::TrustData;
+
+/// The protection a message came with, as the layers at its root show
+/// it ([`crate::message::peel`]): what a mail client did before handing
+/// it over. A message that cannot be read as protected is taken as
+/// plain, and protected as such.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Came {
+    pub encrypted: Option<Protocol>,
+    pub signed: Option<Protocol>,
+}
+
+pub(super) fn existing(ctx: &Ctx, raw: &[u8], headers: &[HeaderField]) -> Came {
+    let mut came = Came::default();
+    let peeled = ctx
+        .keyring()
+        .and_then(|keyring| TrustData::load(keyring, ctx.at))
+        .and_then(|trust| peel(&trust, raw, headers, None));
+    for layer in peeled.map(|p| p.layers).unwrap_or_default() {
+        let kind = match layer {
+            Layer::Encrypted { .. } => &mut came.encrypted,
+            _ => &mut came.signed,
+        };
+        kind.get_or_insert(layer.protocol());
+    }
+    came
+}
 
 /// Signs as the From address, in the protocol `mailseal sign` would
 /// choose ([`compose::signing_protocol`]).

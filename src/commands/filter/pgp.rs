@@ -16,8 +16,10 @@ use crate::error::{ExitCode, Result};
 use crate::keyring::OpenMode;
 use crate::openpgp::SigCheck;
 use crate::passphrase::PassphraseSource;
+use crate::policy::signer_violations;
 use crate::report::status_fd::{self, StatusFd};
 use crate::report::{emit, human, Stream};
+use crate::safe::Safe;
 use crate::trust::TrustData;
 
 pub fn dispatch(ctx: &Ctx, cmd: PgpFilter) -> Result<ExitCode> {
@@ -74,6 +76,7 @@ fn report_signatures(
     words: Stream,
 ) -> Result<ExitCode> {
     let trust = TrustData::load(ctx.keyring()?, ctx.at)?;
+    let policy = ctx.config()?.policy;
     let mut code = ExitCode::Ok;
     for check in checks {
         let judged = crate::openpgp::judge::judge_detached(&trust, check);
@@ -82,6 +85,9 @@ fn report_signatures(
             words,
             &format!("mailseal: {}\n", human::signer_line(&judged)),
         );
+        for broken in signer_violations(&policy, &judged) {
+            emit(words, &format!("mailseal: {}\n", Safe(&broken)));
+        }
         code = code.worst(outcome.exit_code());
     }
     Ok(code)

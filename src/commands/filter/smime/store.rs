@@ -49,6 +49,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::files;
+use crate::commands::filter::muttrc::muttrc_path;
 use crate::commands::io;
 use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
@@ -168,8 +169,8 @@ pub fn sync(ctx: &Ctx) -> Result<ExitCode> {
     // relative.
     let dir = std::path::absolute(&ctx.keyring_dir).map_err(|e| Error::io(&ctx.keyring_dir, e))?;
     let store = Store::of(&dir);
-    let keys = muttrc_string(&store.keys())?;
-    let certificates = muttrc_string(&store.certificates())?;
+    let keys = muttrc_path(&store.keys())?;
+    let certificates = muttrc_path(&store.certificates())?;
     let mut out = format!(
         "# S/MIME keys and certificates written by mailseal from the keyring {}\n",
         crate::safe::Safe(&dir.to_string_lossy())
@@ -185,27 +186,6 @@ pub fn sync(ctx: &Ctx) -> Result<ExitCode> {
     }
     io::write_output(None, out.as_bytes())?;
     Ok(ExitCode::Ok)
-}
-
-/// A path as a double-quoted muttrc string; a path with a control
-/// character in it cannot be written there.
-fn muttrc_string(path: &Path) -> Result<String> {
-    let text = path.to_string_lossy();
-    if text.chars().any(char::is_control) {
-        return Err(Error::Usage(format!(
-            "the keyring path {} cannot be written into a muttrc",
-            crate::safe::Safe(&text)
-        )));
-    }
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        if matches!(c, '"' | '\\' | '`' | '$') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('"');
-    Ok(out)
 }
 
 /// What the store is made from, as a digest, and until when the
@@ -424,12 +404,5 @@ mod tests {
         assert!(!fits_index("alice@example.org t es\nmallory@evil.test"));
         assert!(!fits_index("a b@example.org"));
         assert!(!fits_index("nobody"));
-    }
-
-    #[test]
-    fn muttrc_strings_escape_what_neomutt_expands() {
-        let quoted = muttrc_string(Path::new("/home/a\"b/$x/`y`")).unwrap();
-        assert_eq!(quoted, r#""/home/a\"b/\$x/\`y\`""#);
-        assert!(muttrc_string(Path::new("/home/a\nb")).is_err());
     }
 }

@@ -20,8 +20,10 @@ use crate::commands::io;
 use crate::ctx::Ctx;
 use crate::error::{ExitCode, Result};
 use crate::mime;
+use crate::policy::signer_violations;
 use crate::report::human::signer_line;
 use crate::report::{emit, Stream};
+use crate::safe::Safe;
 use crate::smime::open;
 use crate::trust::verdict::{Covers, Role, Signature};
 
@@ -44,7 +46,14 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<ExitCode> {
     let signatures = open::judge(&trust, &sd, None, Covers::Whole, Role::AlsoSigned, 0);
     crate::commands::save_received(ctx, &trust);
     let code = verdict(&signatures);
-    emit(Stream::Stderr, &report(&signatures, code));
+    let policy = ctx.config()?.policy;
+    let mut words = report(&signatures, code);
+    for s in &signatures {
+        for broken in signer_violations(&policy, s) {
+            let _ = writeln!(words, "{}", Safe(&broken));
+        }
+    }
+    emit(Stream::Stderr, &words);
     // An opaque signature's content is shown unless a signature is bad;
     // the first line above says whether it can be believed. (neomutt
     // closes standard output for a detached signature: nothing goes
