@@ -181,8 +181,8 @@ mod tests {
         let places: Vec<_> = found.iter().map(|s| s.place.clone().unwrap()).collect();
         assert_eq!(found[1].name, "box:2");
         assert_eq!((places[0].index, places[0].offset), (1, 0));
-        assert_eq!((places[1].index, places[1].offset), (2, 59));
-        assert_eq!(&mbox[59..64], b"From ");
+        assert_eq!((places[1].index, places[1].offset), (2, 60));
+        assert_eq!(&mbox[60..65], b"From ");
         assert!(sources("m".into(), b"Subject: x\n\n".to_vec())[0]
             .place
             .is_none());

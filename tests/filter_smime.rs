@@ -309,6 +309,60 @@ fn fail_verify_garbage_is_an_error_not_success() {
 
 // ------------------------------------------------------------------ sign
 
+/// A signature made through the filter is read by neomutt or mutt, which
+/// never hand `authEnveloped-data` (AES-GCM) to a decrypt command: it
+/// announces AES-CBC only, so a correspondent's mailseal that learns it
+/// replies with EnvelopedData the client can open. A signature made by
+/// `mailseal sign` announces AES-GCM.
+#[test]
+fn filter_signatures_announce_what_the_mail_client_reads() {
+    let p = pair("Announce CA");
+    let d = p.a.dir.path();
+    let part = write(d, "part", PART_LF);
+    let out = client(&p.a, &["sign", s(&part)], &pass_line());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let sig = write(d, "sig.der", &out.stdout);
+    let printed = Command::new("openssl")
+        .args(["cms", "-cmsout", "-print", "-inform", "DER", "-in", s(&sig)])
+        .output()
+        .unwrap();
+    let printed = text(&printed.stdout);
+    assert!(printed.contains("aes-256-cbc"), "{printed}");
+    assert!(!printed.contains("gcm"), "{printed}");
+
+    // bob verifies it as neomutt does, which keeps what alice announced.
+    let sig_b = write(p.b.dir.path(), "sig.der", &out.stdout);
+    let part_b = write(p.b.dir.path(), "part", PART);
+    let (code, _, all, _) = verify(&p.b, &sig_b, Some(&part_b));
+    assert_eq!(code, 0, "{all}");
+    let reply = message("bob@example.org", "alice@example.org", "re", "a reply");
+    let out = p.b.run(
+        &["-v", "encrypt", "--smime", "-r", "alice@example.org"],
+        &reply,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(contains(&out.stdout, b"smime-type=enveloped-data"));
+    let report = text(&out.stderr);
+    assert!(report.contains("AES-256-CBC (EnvelopedData"), "{report}");
+    assert!(
+        report.contains("did not announce AES-256-GCM in signed mail"),
+        "{report}"
+    );
+
+    // Whole messages signed by mailseal (later: the newest announcement
+    // counts) announce AES-GCM.
+    let later = "2026-06-01T12:30:00Z";
+    let hello = message("alice@example.org", "bob@example.org", "hi", "hello");
+    let signed = p.a.expect(&["--at", later, "sign", "--smime"], &hello, 0);
+    p.b.expect(&["--at", later, "verify"], &signed, 0);
+    let out = p.b.run(
+        &["-v", "encrypt", "--smime", "-r", "alice@example.org"],
+        &reply,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(contains(&out.stdout, b"smime-type=authEnveloped-data"));
+}
+
 #[test]
 fn sign_with_the_key_files_of_the_store_verifies_with_openssl() {
     let p = pair("Sign CA");

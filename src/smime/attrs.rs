@@ -15,6 +15,7 @@ use x509_cert::attr::{Attribute, Attributes};
 use x509_cert::time::Time;
 
 use super::algorithms::describe;
+use super::capabilities::{Capabilities, Reader};
 use crate::error::Result;
 use crate::time::Timestamp;
 
@@ -25,6 +26,7 @@ pub fn build(
     econtent_type: ObjectIdentifier,
     message_digest: &[u8],
     signing_time: Timestamp,
+    reader: Reader,
 ) -> Result<Attributes> {
     let attrs = vec![
         single(rfc5911::ID_CONTENT_TYPE, Any::encode_from(&econtent_type)?)?,
@@ -38,7 +40,7 @@ pub fn build(
         )?,
         single(
             super::capabilities::OID,
-            Any::encode_from(&super::capabilities::Capabilities::signed_by_us()?.0)?,
+            Any::encode_from(&Capabilities::signed_for(reader)?.0)?,
         )?,
     ];
     Ok(SetOfVec::try_from(attrs)?)
@@ -132,7 +134,7 @@ mod tests {
 
     fn attrs_at(when: &str) -> Attributes {
         let t = Timestamp::parse_rfc3339(when).unwrap();
-        build(rfc5911::ID_DATA, &DIGEST, t).unwrap()
+        build(rfc5911::ID_DATA, &DIGEST, t, Reader::Mailseal).unwrap()
     }
 
     /// The DER of the signing-time attribute's value.

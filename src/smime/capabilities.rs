@@ -39,6 +39,25 @@ const SIGNED_CIPHERS: [ObjectIdentifier; 4] = [
     rfc5911::ID_AES_128_CBC,
 ];
 
+/// What a mail client that reads S/MIME through `mailseal filter smime`
+/// announces: AES-CBC only (see [`Reader::ClassicMailClient`]).
+const CLASSIC_CLIENT_CIPHERS: [ObjectIdentifier; 2] =
+    [rfc5911::ID_AES_256_CBC, rfc5911::ID_AES_128_CBC];
+
+/// Who reads the replies to a signature, which decides what its
+/// smimeCapabilities attribute announces (RFC 8551 section 2.5.2: the
+/// ciphers the *signer's client* can read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// mailseal itself: every cipher it decrypts, AES-GCM first.
+    Mailseal,
+    /// neomutt or mutt with their classic S/MIME backend through
+    /// `mailseal filter smime`: they hand a decrypt command only parts
+    /// labelled `smime-type=enveloped-data`, never `authEnveloped-data`
+    /// (AES-GCM, RFC 8551), so their user can read AES-CBC only.
+    ClassicMailClient,
+}
+
 /// The content ciphers the certificates mailseal makes announce (RFC
 /// 4262): the two it encrypts with.
 const CERTIFICATE_CIPHERS: [ObjectIdentifier; 2] =
@@ -74,7 +93,16 @@ impl Capabilities {
     /// then RSAES-OAEP with an empty parameter SEQUENCE, i.e. the default
     /// parameters (RFC 3560 section 5).
     pub fn signed_by_us() -> Result<Self> {
-        let mut caps = plain(&SIGNED_CIPHERS);
+        Self::signed_for(Reader::Mailseal)
+    }
+
+    /// What a signature announces for the client that reads the replies:
+    /// the content ciphers it reads, then RSAES-OAEP.
+    pub fn signed_for(reader: Reader) -> Result<Self> {
+        let mut caps = match reader {
+            Reader::Mailseal => plain(&SIGNED_CIPHERS),
+            Reader::ClassicMailClient => plain(&CLASSIC_CLIENT_CIPHERS),
+        };
         caps.push(AlgorithmIdentifierOwned {
             oid: rfc5912::ID_RSAES_OAEP,
             parameters: Some(Any::new(Tag::Sequence, Vec::new())?),

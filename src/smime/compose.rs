@@ -3,6 +3,7 @@
 
 use x509_cert::Certificate;
 
+use super::capabilities::Reader;
 use super::cert;
 use super::cipher_choice::{self, CipherChoice, CipherRequest};
 use super::encrypt::{self, RsaPadding};
@@ -216,6 +217,7 @@ pub fn sign_entity(
         key: &key,
         cert: &stored.cert,
         chain: &chain,
+        reader: Reader::Mailseal,
     };
     let der = sign::sign(entity, &signer, ctx.at, !opaque)?;
     if opaque {

@@ -18,6 +18,7 @@ use x509_cert::Certificate;
 
 use super::algorithms::{DigestAlg, SignatureAlg};
 use super::attrs;
+use super::capabilities::Reader;
 use super::key::PrivateKey;
 use super::signed_view::EncapsulatedContentInfoRef;
 use crate::error::{Error, Result};
@@ -29,6 +30,8 @@ pub struct Signer<'a> {
     pub key: &'a PrivateKey,
     pub cert: &'a Certificate,
     pub chain: &'a [Certificate],
+    /// Whose client reads the replies: what the signature announces.
+    pub reader: Reader,
 }
 
 /// `ContentInfo` holding our SignedData, written in one pass so that the
@@ -69,7 +72,12 @@ pub fn sign(
         ));
     }
     let digest_alg = digest_for(signer.key);
-    let signed_attrs = attrs::build(rfc5911::ID_DATA, &digest_alg.digest(content), signing_time)?;
+    let signed_attrs = attrs::build(
+        rfc5911::ID_DATA,
+        &digest_alg.digest(content),
+        signing_time,
+        signer.reader,
+    )?;
     // RFC 5652 section 5.4: the signature covers the DER SET OF.
     let (signature_algorithm, signature) =
         sign_message(signer.key, digest_alg, &signed_attrs.to_der()?)?;

@@ -10,6 +10,7 @@ use der::DecodePem;
 use tempfile::TempDir;
 use x509_cert::Certificate;
 
+use crate::smime::capabilities::Reader;
 use crate::smime::key::PrivateKey;
 use crate::smime::sign::Signer;
 
@@ -28,6 +29,7 @@ impl Fixture {
             key: &self.key,
             cert: &self.cert,
             chain: &[],
+            reader: Reader::Mailseal,
         }
     }
 }

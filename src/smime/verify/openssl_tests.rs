@@ -207,6 +207,7 @@ fn verifies_openssl_ed25519_signature_value() {
         const_oid::db::rfc5911::ID_DATA,
         &digest.digest(CONTENT),
         when,
+        crate::smime::capabilities::Reader::Mailseal,
     )
     .unwrap();
     let attrs_path = work.write("attrs.der", der::Encode::to_der(&attrs).unwrap());

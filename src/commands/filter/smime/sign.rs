@@ -9,6 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, ExitCode, Result};
 use crate::mime;
 use crate::smime::algorithms::DigestAlg;
+use crate::smime::capabilities::Reader;
 use crate::smime::compose::{chain_for, unlock};
 use crate::smime::sign::{self, Signer};
 
@@ -31,6 +32,8 @@ pub fn run(ctx: &Ctx, args: &SignArgs) -> Result<ExitCode> {
         key: &key,
         cert: &stored.cert,
         chain: &chain,
+        // The replies are read by neomutt or mutt through this filter.
+        reader: Reader::ClassicMailClient,
     };
     let der = sign::sign(&content, &signer, ctx.at, !args.nodetach)?;
     io::write_output(None, &der)?;
