@@ -40,6 +40,7 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
         KeyringCommand::Remove { query, secret } => remove(ctx, query, secret),
         KeyringCommand::Generate(args) => generate(ctx, &args),
         KeyringCommand::Check => check(ctx),
+        KeyringCommand::Group(cmd) => super::group::dispatch(ctx, cmd),
     }
 }
 
