@@ -289,6 +289,7 @@ fn openpgp_group_decrypts_for_both_members_with_gpg() {
     let script = format!("cat > {}", s(&sink));
     env.expect(&["send", "--encrypt", "--", "sh", "-c", &script], &msg, 0);
     let sent = std::fs::read(&sink).unwrap();
+    assert!(contains(&sent, b"To: list@example.org\r\n"));
     let (_, body) = two_parts(&sent);
     let armored = write(env.dir.path(), "sent.asc", &part_body(&body));
     let out = carol.run(&["--decrypt", s(&armored)]);

@@ -75,7 +75,9 @@ pub enum Command {
     #[command(
         after_help = "Recipients: every -r, else every address in To, Cc and Bcc, plus \
 yourself (unless --no-self). Only fully valid bindings are used unless --trust-any; a recipient \
-without one is an error naming it, never a plaintext fallback.\n\n\
+without one is an error naming it, never a plaintext fallback. A recipient that is a group \
+(`mailseal keyring group`) stands for its members, each of whom needs such a binding; -v names \
+the members.\n\n\
 Protocol: --smime or --openpgp; else OpenPGP when every recipient has a fully valid OpenPGP \
 binding, else S/MIME.\n\n\
 Bcc: the Bcc header is always removed. OpenPGP hides Bcc recipients (anonymous key IDs). S/MIME \
@@ -262,8 +264,8 @@ pub enum KeyTransportArg {
 
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
-    /// Recipient (address, fingerprint or name); repeatable. Default: every
-    /// address in To, Cc and Bcc, plus the sender
+    /// Recipient (address, fingerprint, name, or a group of `keyring group`); repeatable.
+    /// Default: every address in To, Cc and Bcc, plus the sender
     #[arg(short, long = "recipient", value_name = "ID")]
     pub recipients: Vec<String>,
     /// Sign inside the encryption (sign, then encrypt)
