@@ -7,6 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::mime;
 use crate::openpgp::mail as pgp;
+use crate::safe::Safe;
 use crate::smime::compose::{check_signer as check_smime_signer, sign_message, SignOptions};
 use crate::trust::verdict::Protocol;
 use crate::trust::TrustData;
@@ -143,4 +144,29 @@ pub fn openpgp(
         trust.save();
     }
     Ok(encrypted)
+}
+
+/// With -v: each recipient group of the message (the `-r` queries, else
+/// its To, Cc and Bcc) and the members it expands to, on stderr, once
+/// before either protocol is tried.
+pub fn report_groups(ctx: &Ctx, raw: &[u8], queries: &[String]) -> Result<()> {
+    if ctx.verbosity < 1 {
+        return Ok(());
+    }
+    let wanted: Vec<(String, bool)> = if queries.is_empty() {
+        let (headers, _) = mime::split_message(raw)?;
+        crate::openpgp::recipient_addresses(&headers)
+    } else {
+        queries.iter().map(|q| (q.clone(), false)).collect()
+    };
+    for g in ctx.keyring()?.expand_groups(&wanted)?.groups {
+        let members: Vec<String> = g.members.iter().map(|m| Safe(m).to_string()).collect();
+        eprintln!(
+            "group {} expands to {} member(s): {}",
+            Safe(&g.name),
+            members.len(),
+            members.join(", ")
+        );
+    }
+    Ok(())
 }

@@ -443,6 +443,6 @@ fn issue16_a_schema_7_keyring_is_upgraded() {
         text(&out.stdout),
         text(&out.stderr)
     );
-    assert_eq!(version(&keyring), 8);
+    assert!(version(&keyring) >= 8);
     assert_eq!(table_rows(&keyring, "x509_seen_in_mail"), 0);
 }

@@ -27,8 +27,8 @@ Exit codes: 0 success (verify: good, trusted, from the sender, whole message); \
 )]
 pub struct Cli {
     /// Keyring directory [default: $MAILSEAL_HOME, else $XDG_DATA_HOME/mailseal].
-    /// Only `keyring import`, `keyring generate` and `trust anchor add` create it
-    /// (and say so); every other command refuses a directory that does not exist
+    /// Only `keyring import`, `keyring generate`, `keyring group add|import` and
+    /// `trust anchor add` create it (and say so); every other command refuses a directory that does not exist
     #[arg(long, global = true, value_name = "DIR")]
     pub keyring: Option<PathBuf>,
 
@@ -76,7 +76,9 @@ pub enum Command {
     #[command(
         after_help = "Recipients: every -r, else every address in To, Cc and Bcc, plus \
 yourself (unless --no-self). Only fully valid bindings are used unless --trust-any; a recipient \
-without one is an error naming it, never a plaintext fallback.\n\n\
+without one is an error naming it, never a plaintext fallback. A recipient that is a group \
+(`mailseal keyring group`) stands for its members, each of whom needs such a binding; -v names \
+the members.\n\n\
 Protocol: --smime or --openpgp; else OpenPGP when every recipient has a fully valid OpenPGP \
 binding, else S/MIME.\n\n\
 S/MIME content encryption (RFC 8551 section 2.7): AES-256-GCM (AuthEnvelopedData, \
@@ -280,8 +282,8 @@ pub enum KeyTransportArg {
 
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
-    /// Recipient (address, fingerprint or name); repeatable. Default: every
-    /// address in To, Cc and Bcc, plus the sender
+    /// Recipient (address, fingerprint, name, or a group of `keyring group`); repeatable.
+    /// Default: every address in To, Cc and Bcc, plus the sender
     #[arg(short, long = "recipient", value_name = "ID")]
     pub recipients: Vec<String>,
     /// Sign inside the encryption (sign, then encrypt)
@@ -462,6 +464,75 @@ written by an older version up to date.",
         after_help = "Examples:\n  mailseal keyring check\n  mailseal --keyring ~/mail/keyring --json keyring check"
     )]
     Check,
+    /// Recipient groups: an address (a mailing list) that stands for its members when
+    /// encrypting, in either protocol
+    #[command(
+        subcommand,
+        long_about = "Recipient groups: an address, such as a mailing list's, that stands for \
+its members when encrypting. `encrypt -r GROUP`, a GROUP address in the To, Cc or Bcc of the \
+message, and `send` all encrypt to every member instead, in either protocol; -v names each \
+group and its members. Each member needs a fully valid key as any recipient does: a member \
+without one is named in the error, with its group (\"bob@example.org (member of group \
+list@example.org): ...\"). The protocol is chosen for all members together: OpenPGP or S/MIME \
+only when every member has a key in it (with --smime or --openpgp, the members without a key \
+in that protocol are named).\n\n\
+A group takes the place of any key of its own address. A member may be another group, which \
+expands too; a group that would contain itself is refused. Names and members are compared \
+without regard to case."
+    )]
+    Group(GroupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Add members to a group (creating it)
+    #[command(
+        after_help = "Examples:\n  mailseal keyring group add list@example.org alice@example.org bob@example.org\n  \
+mailseal encrypt -r list@example.org < draft.eml > encrypted.eml"
+    )]
+    Add {
+        /// The group's address, such as a mailing list's
+        #[arg(value_name = "GROUP")]
+        group: String,
+        /// The members' addresses (or other groups)
+        #[arg(required = true, value_name = "MEMBER")]
+        members: Vec<String>,
+    },
+    /// List the groups and their members (with --json, [{group, members}])
+    List {
+        /// Only this group
+        #[arg(value_name = "GROUP")]
+        group: Option<String>,
+    },
+    /// Remove members from a group, or the whole group when no member is given
+    #[command(
+        after_help = "A member that is not in the group is an error, and nothing is removed.\n\n\
+Examples:\n  mailseal keyring group remove list@example.org bob@example.org\n  \
+mailseal keyring group remove list@example.org"
+    )]
+    Remove {
+        #[arg(value_name = "GROUP")]
+        group: String,
+        /// Members to remove [default: the whole group]
+        #[arg(value_name = "MEMBER")]
+        members: Vec<String>,
+    },
+    /// Import the `group` lines of a gpg.conf
+    #[command(
+        long_about = "Import the `group NAME=MEMBER...` lines of a gpg.conf (`group NAME = \
+MEMBER...` too; several lines for one name add up), as groups of the same name; other lines \
+are ignored. A member that is an address is kept as it is. A member that is a key ID or \
+fingerprint is replaced by the address of that OpenPGP certificate in the keyring when it has \
+exactly one address, so that the group works in both protocols; otherwise (not in the \
+keyring, or several addresses) the fingerprint or key ID is kept as the member, which only \
+OpenPGP can encrypt to, and a warning names it. Members are added to groups already there.",
+        after_help = "Examples:\n  mailseal keyring group import ~/.gnupg/gpg.conf"
+    )]
+    Import {
+        /// The gpg.conf to read
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

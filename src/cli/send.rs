@@ -6,7 +6,8 @@ const AFTER_HELP: &str = "\
 Recipients: every address in To, Cc and Bcc (as `sendmail -t` reads them) and every recipient \
 among CMD's arguments (all after its `--`, as mail clients pass them; before that, an address \
 that is not the value of an option such as -f), each once. A message is encrypted for all of \
-them and for you. OpenPGP hides those that are not in To or Cc (anonymous key IDs); S/MIME \
+them and for you; a recipient that is a group (`mailseal keyring group`, a mailing list) is \
+encrypted for its members, and still handed to CMD as the group's address. OpenPGP hides those that are not in To or Cc (anonymous key IDs); S/MIME \
 cannot hide a recipient, so with such recipients only OpenPGP encrypts. The header reaches CMD \
 as it came, Bcc included: CMD removes Bcc, as `sendmail -t` does; it is never inside the \
 encryption.

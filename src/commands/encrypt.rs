@@ -29,6 +29,7 @@ pub fn dispatch(ctx: &Ctx, args: EncryptArgs) -> Result<ExitCode> {
     };
     let raw = input::message(ctx, raw?, input, &args.wrap)?;
     ctx.adopt_keyring(keyring?);
+    compose::report_groups(ctx, &raw, &args.recipients)?;
     let request = pgp::EncryptRequest {
         recipients: &args.recipients,
         include_self: !args.no_self,

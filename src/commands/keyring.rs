@@ -43,6 +43,7 @@ pub fn dispatch(ctx: &Ctx, cmd: KeyringCommand) -> Result<ExitCode> {
             query, seipd_v2, ..
         } => set_features(ctx, &query, seipd_v2),
         KeyringCommand::Check => check(ctx),
+        KeyringCommand::Group(cmd) => super::group::dispatch(ctx, cmd),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod decrypt;
 pub mod encrypt;
 pub mod filter;
 pub mod generate;
+pub mod group;
 pub mod input;
 pub mod io;
 pub mod keyring;
@@ -18,7 +19,9 @@ pub mod verify;
 
 use std::path::PathBuf;
 
-use crate::cli::{AnchorCommand, Cli, Command, KeyringCommand, ProtocolFlags, TrustCommand};
+use crate::cli::{
+    AnchorCommand, Cli, Command, GroupCommand, KeyringCommand, ProtocolFlags, TrustCommand,
+};
 use crate::ctx::{Ctx, Output};
 use crate::error::{Error, ExitCode, Result};
 use crate::keyring::OpenMode;
@@ -161,7 +164,11 @@ fn keyring_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
 /// the command uses no keyring.
 fn keyring_mode(command: &Command) -> Option<OpenMode> {
     match command {
-        Command::Keyring(KeyringCommand::Import { .. } | KeyringCommand::Generate(_))
+        Command::Keyring(
+            KeyringCommand::Import { .. }
+            | KeyringCommand::Generate(_)
+            | KeyringCommand::Group(GroupCommand::Add { .. } | GroupCommand::Import { .. }),
+        )
         | Command::Trust(TrustCommand::Anchor(AnchorCommand::Add { .. })) => Some(OpenMode::Create),
         Command::Filter(args) => Some(filter::keyring_mode(args)),
         Command::Generate(_) | Command::Sop(_) => None,

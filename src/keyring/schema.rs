@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "keyring.sqlite";
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -44,6 +44,19 @@ CREATE TABLE x509_capabilities (
     signed_at    INTEGER NOT NULL,     -- signed mail: its signing time (the newest wins)
     capabilities BLOB NOT NULL,        -- SMIMECapabilities, DER, as announced
     PRIMARY KEY (fingerprint, source)
+) WITHOUT ROWID;
+";
+
+/// Version 9: recipient groups (`keyring group`): an address, such as a
+/// mailing list's, that expands to its members when encrypting. One row
+/// per member; a group is the set of its rows. Self-contained: it reads
+/// and changes no other table, so it applies after any version 8, and
+/// keeps the groups of a keyring whose version number was set back.
+const SCHEMA_V9: &str = "
+CREATE TABLE IF NOT EXISTS recipient_groups (
+    name   TEXT NOT NULL,              -- lower-cased group address (or gpg group name)
+    member TEXT NOT NULL,              -- lower-cased address, or an OpenPGP fingerprint
+    PRIMARY KEY (name, member)
 ) WITHOUT ROWID;
 ";
 
@@ -320,6 +333,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
         tx.execute_batch(SCHEMA_V8)?;
         super::learned::fill(&tx)?;
     }
+    if version < 9 {
+        tx.execute_batch(SCHEMA_V9)?;
+    }
     if version < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     }
@@ -479,6 +495,41 @@ mod tests {
             .unwrap();
         assert_eq!(left, 0);
         assert!(key_layout(&conn).iter().all(|(_, k, b)| k.len() == b.len()));
+    }
+
+    #[test]
+    fn version_9_adds_groups_to_a_version_7_keyring_and_keeps_its_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for batch in [
+            SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
+        ] {
+            conn.execute_batch(batch).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO pgp_certs VALUES ('C', 4, 1, 'a', 'a', x'00');
+             INSERT INTO pins VALUES ('C', 'a@example.org', 'openpgp', 1);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 7);
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        conn.execute(
+            "INSERT INTO recipient_groups (name, member) VALUES ('l@example.org', 'a@example.org')",
+            [],
+        )
+        .unwrap();
+        let kept: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM pgp_certs) + (SELECT count(*) FROM pins)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 2);
     }
 
     #[test]

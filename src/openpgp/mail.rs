@@ -214,18 +214,23 @@ pub(super) fn choose_recipients(
     headers: &[HeaderField],
     req: &EncryptRequest<'_>,
 ) -> std::result::Result<Chosen, Vec<String>> {
-    let wanted: Vec<(String, bool)> = if req.recipients.is_empty() {
+    let given: Vec<(String, bool)> = if req.recipients.is_empty() {
         recipient_addresses(headers)
     } else {
         req.recipients.iter().map(|r| (r.clone(), false)).collect()
     };
-    if wanted.is_empty() {
+    if given.is_empty() {
         return Err(vec![
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ]);
     }
-    let mut picks = judged_earlier(trust, &wanted);
-    settle_open(&mut picks, &wanted, |queries| {
+    let expansion = trust
+        .keyring()
+        .expand_groups(&given)
+        .map_err(|e| vec![e.to_string()])?;
+    let wanted = &expansion.recipients;
+    let mut picks = judged_earlier(trust, wanted);
+    settle_open(&mut picks, wanted, |queries| {
         judge_now(trust, queries, req.trust_any)
     })?;
     let mut chosen = Unique::default();
@@ -239,7 +244,7 @@ pub(super) fn choose_recipients(
                 judged.extend(p.judged);
                 chosen.push(p.keys, *hidden)
             }
-            Err(why) => missing.push((query.clone(), why)),
+            Err(why) => missing.push((expansion.label(query), why)),
         }
     }
     if !missing.is_empty() {

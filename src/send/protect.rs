@@ -72,6 +72,7 @@ pub(super) fn encrypt(
         .map(|r| r.address.as_str())
         .collect();
     let enveloped = with_envelope_recipients(raw, headers, recipients);
+    compose::report_groups(ctx, &enveloped, &[])?;
     let request = EncryptRequest {
         recipients: &[],
         include_self: true,

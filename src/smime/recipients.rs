@@ -69,7 +69,12 @@ pub(super) fn choose(
     opts: &EncryptOptions<'_>,
 ) -> Result<ChosenRecipients> {
     let keyring = ctx.keyring()?;
-    let queries = queries(outer, opts)?;
+    let expansion = keyring.expand_groups(&queries(outer, opts)?)?;
+    let queries: Vec<String> = expansion
+        .recipients
+        .iter()
+        .map(|(q, _)| q.clone())
+        .collect();
     let emails: Vec<Option<String>> = queries
         .iter()
         .map(|q| q.contains('@').then(|| q.to_ascii_lowercase()))
@@ -105,7 +110,7 @@ pub(super) fn choose(
                     chosen.push((q.clone(), c));
                 }
             }
-            Err(why) => missing.push((q.clone(), why)),
+            Err(why) => missing.push((expansion.label(q), why)),
         }
     }
     if !missing.is_empty() {
@@ -136,8 +141,9 @@ pub(super) fn choose(
     Ok(ChosenRecipients { recipients, named })
 }
 
-/// The recipient queries, duplicates (ignoring case) dropped.
-fn queries(outer: &[HeaderField], opts: &EncryptOptions<'_>) -> Result<Vec<String>> {
+/// The recipient queries, duplicates (ignoring case) dropped; groups
+/// are expanded by the caller.
+fn queries(outer: &[HeaderField], opts: &EncryptOptions<'_>) -> Result<Vec<(String, bool)>> {
     let mut queries: Vec<String> = if opts.recipients.is_empty() {
         ["To", "Cc", "Bcc"]
             .iter()
@@ -154,7 +160,7 @@ fn queries(outer: &[HeaderField], opts: &EncryptOptions<'_>) -> Result<Vec<Strin
             "no recipients: the message has no To, Cc or Bcc and no -r was given".into(),
         ));
     }
-    Ok(queries)
+    Ok(queries.into_iter().map(|q| (q, false)).collect())
 }
 
 /// The kept certificate to encrypt to for `email`, if the kept data
