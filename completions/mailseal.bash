@@ -49,20 +49,38 @@ _mailseal() {
             mailseal,verify)
                 cmd="mailseal__subcmd__verify"
                 ;;
+            mailseal__subcmd__filter,check)
+                cmd="mailseal__subcmd__filter__subcmd__check"
+                ;;
             mailseal__subcmd__filter,help)
                 cmd="mailseal__subcmd__filter__subcmd__help"
+                ;;
+            mailseal__subcmd__filter,install-config)
+                cmd="mailseal__subcmd__filter__subcmd__install__subcmd__config"
                 ;;
             mailseal__subcmd__filter,pgp)
                 cmd="mailseal__subcmd__filter__subcmd__pgp"
                 ;;
+            mailseal__subcmd__filter,policy-colors)
+                cmd="mailseal__subcmd__filter__subcmd__policy__subcmd__colors"
+                ;;
             mailseal__subcmd__filter,smime)
                 cmd="mailseal__subcmd__filter__subcmd__smime"
+                ;;
+            mailseal__subcmd__filter__subcmd__help,check)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__check"
                 ;;
             mailseal__subcmd__filter__subcmd__help,help)
                 cmd="mailseal__subcmd__filter__subcmd__help__subcmd__help"
                 ;;
+            mailseal__subcmd__filter__subcmd__help,install-config)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__install__subcmd__config"
+                ;;
             mailseal__subcmd__filter__subcmd__help,pgp)
                 cmd="mailseal__subcmd__filter__subcmd__help__subcmd__pgp"
+                ;;
+            mailseal__subcmd__filter__subcmd__help,policy-colors)
+                cmd="mailseal__subcmd__filter__subcmd__help__subcmd__policy__subcmd__colors"
                 ;;
             mailseal__subcmd__filter__subcmd__help,smime)
                 cmd="mailseal__subcmd__filter__subcmd__help__subcmd__smime"
@@ -301,8 +319,17 @@ _mailseal() {
             mailseal__subcmd__help,verify)
                 cmd="mailseal__subcmd__help__subcmd__verify"
                 ;;
+            mailseal__subcmd__help__subcmd__filter,check)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__check"
+                ;;
+            mailseal__subcmd__help__subcmd__filter,install-config)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__install__subcmd__config"
+                ;;
             mailseal__subcmd__help__subcmd__filter,pgp)
                 cmd="mailseal__subcmd__help__subcmd__filter__subcmd__pgp"
+                ;;
+            mailseal__subcmd__help__subcmd__filter,policy-colors)
+                cmd="mailseal__subcmd__help__subcmd__filter__subcmd__policy__subcmd__colors"
                 ;;
             mailseal__subcmd__help__subcmd__filter,smime)
                 cmd="mailseal__subcmd__help__subcmd__filter__subcmd__smime"
@@ -379,6 +406,9 @@ _mailseal() {
             mailseal__subcmd__help__subcmd__keyring,generate)
                 cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__generate"
                 ;;
+            mailseal__subcmd__help__subcmd__keyring,group)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__group"
+                ;;
             mailseal__subcmd__help__subcmd__keyring,import)
                 cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__import"
                 ;;
@@ -387,6 +417,21 @@ _mailseal() {
                 ;;
             mailseal__subcmd__help__subcmd__keyring,remove)
                 cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__remove"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring,set-features)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__set__subcmd__features"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring__subcmd__group,add)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__add"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring__subcmd__group,import)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__import"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring__subcmd__group,list)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__list"
+                ;;
+            mailseal__subcmd__help__subcmd__keyring__subcmd__group,remove)
+                cmd="mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__remove"
                 ;;
             mailseal__subcmd__help__subcmd__sop,armor)
                 cmd="mailseal__subcmd__help__subcmd__sop__subcmd__armor"
@@ -457,6 +502,9 @@ _mailseal() {
             mailseal__subcmd__keyring,generate)
                 cmd="mailseal__subcmd__keyring__subcmd__generate"
                 ;;
+            mailseal__subcmd__keyring,group)
+                cmd="mailseal__subcmd__keyring__subcmd__group"
+                ;;
             mailseal__subcmd__keyring,help)
                 cmd="mailseal__subcmd__keyring__subcmd__help"
                 ;;
@@ -469,6 +517,39 @@ _mailseal() {
             mailseal__subcmd__keyring,remove)
                 cmd="mailseal__subcmd__keyring__subcmd__remove"
                 ;;
+            mailseal__subcmd__keyring,set-features)
+                cmd="mailseal__subcmd__keyring__subcmd__set__subcmd__features"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group,add)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__add"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group,help)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group,import)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__import"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group,list)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__list"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group,remove)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__remove"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group__subcmd__help,add)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__add"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group__subcmd__help,help)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__help"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group__subcmd__help,import)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__import"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group__subcmd__help,list)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__list"
+                ;;
+            mailseal__subcmd__keyring__subcmd__group__subcmd__help,remove)
+                cmd="mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__remove"
+                ;;
             mailseal__subcmd__keyring__subcmd__help,check)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__check"
                 ;;
@@ -477,6 +558,9 @@ _mailseal() {
                 ;;
             mailseal__subcmd__keyring__subcmd__help,generate)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__generate"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help,group)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__group"
                 ;;
             mailseal__subcmd__keyring__subcmd__help,help)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__help"
@@ -489,6 +573,21 @@ _mailseal() {
                 ;;
             mailseal__subcmd__keyring__subcmd__help,remove)
                 cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__remove"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help,set-features)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__set__subcmd__features"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help__subcmd__group,add)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__add"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help__subcmd__group,import)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__import"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help__subcmd__group,list)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__list"
+                ;;
+            mailseal__subcmd__keyring__subcmd__help__subcmd__group,remove)
+                cmd="mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__remove"
                 ;;
             mailseal__subcmd__sop,armor)
                 cmd="mailseal__subcmd__sop__subcmd__armor"
@@ -674,7 +773,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__decrypt)
-            opts="-o -q -v -h --legacy-cbc --output --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-o -q -v -h --legacy-cbc --no-learn --output --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,7 +830,7 @@ _mailseal() {
                     return 0
                     ;;
                 --cipher)
-                    COMPREPLY=($(compgen -W "aes256-gcm aes256-cbc" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto aes256-gcm aes256-cbc" -- "${cur}"))
                     return 0
                     ;;
                 --key-transport)
@@ -786,7 +885,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__filter)
-            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help pgp smime help"
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help pgp smime install-config check policy-colors help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,8 +914,38 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__filter__subcmd__check)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__filter__subcmd__help)
-            opts="pgp smime help"
+            opts="pgp smime install-config check policy-colors help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,7 +958,35 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__filter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__install__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -986,6 +1143,20 @@ _mailseal() {
         mailseal__subcmd__filter__subcmd__help__subcmd__pgp__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__help__subcmd__policy__subcmd__colors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1158,6 +1329,40 @@ _mailseal() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__filter__subcmd__install__subcmd__config)
+            opts="-q -v -h --sendmail --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sendmail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1707,6 +1912,36 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__filter__subcmd__policy__subcmd__colors)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__filter__subcmd__smime)
             opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help verify sign encrypt decrypt pk7out get-cert get-signer-cert get-cert-email import export sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1775,7 +2010,7 @@ _mailseal() {
             fi
             case "${prev}" in
                 --cipher)
-                    COMPREPLY=($(compgen -W "aes256-gcm aes256-cbc" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto aes256-gcm aes256-cbc" -- "${cur}"))
                     return 0
                     ;;
                 --key)
@@ -2370,8 +2605,36 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help__subcmd__filter)
-            opts="pgp smime"
+            opts="pgp smime install-config check policy-colors"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__install__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2526,6 +2789,20 @@ _mailseal() {
         mailseal__subcmd__help__subcmd__filter__subcmd__pgp__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__filter__subcmd__policy__subcmd__colors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2734,7 +3011,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help__subcmd__keyring)
-            opts="import list export remove generate check"
+            opts="import list export remove generate set-features check group"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2789,6 +3066,76 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__group)
+            opts="add list remove import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__group__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__help__subcmd__keyring__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2818,6 +3165,20 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__help__subcmd__keyring__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__help__subcmd__keyring__subcmd__set__subcmd__features)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3182,7 +3543,7 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring)
-            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help import list export remove generate check help"
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help import list export remove generate set-features check group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3333,8 +3694,242 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__keyring__subcmd__group)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help add list remove import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__add)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help)
+            opts="add list remove import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__import)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__list)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__group__subcmd__remove)
+            opts="-q -v -h --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__keyring__subcmd__help)
-            opts="import list export remove generate check help"
+            opts="import list export remove generate set-features check group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3389,6 +3984,76 @@ _mailseal() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__group)
+            opts="add list remove import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__group__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mailseal__subcmd__keyring__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3432,6 +4097,20 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__keyring__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__help__subcmd__set__subcmd__features)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3507,6 +4186,36 @@ _mailseal() {
             ;;
         mailseal__subcmd__keyring__subcmd__remove)
             opts="-q -v -h --secret --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailseal__subcmd__keyring__subcmd__set__subcmd__features)
+            opts="-q -v -h --seipd-v1-only --seipd-v2 --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4814,12 +5523,16 @@ _mailseal() {
             return 0
             ;;
         mailseal__subcmd__verify)
-            opts="-o -q -v -h --output --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
+            opts="-o -q -v -h --paths-from --output --no-learn --keyring --at --json --quiet --verbose --passphrase-file --passphrase-fd --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --paths-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
