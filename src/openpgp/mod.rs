@@ -45,6 +45,7 @@ mod armor;
 pub mod colons;
 mod compose;
 mod decrypt;
+pub mod decryptor;
 mod ecdh;
 mod encrypt;
 mod helper;
