@@ -488,3 +488,72 @@ fn sqop_round_trips_v4() {
 fn sqop_round_trips_v6_with_seipd_v2() {
     sqop_round_trip("rfc9580", Sop::Rfc9580, 2);
 }
+
+/// Bob's encryption subkeys as gpg lists them: (algorithm number, bits,
+/// fingerprint), from `--with-colons --list-keys`.
+fn encryption_subkeys(gpg: &Gpg, email: &str) -> Vec<(String, String, String)> {
+    let out = gpg.run(&["--with-colons", "--list-keys", email]);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut found = Vec::new();
+    let mut sub: Option<(String, String)> = None;
+    for line in text.lines() {
+        let f: Vec<&str> = line.split(':').collect();
+        match f[0] {
+            "sub" if f[11].contains('e') => sub = Some((f[3].to_string(), f[2].to_string())),
+            "fpr" => {
+                if let Some((algo, bits)) = sub.take() {
+                    found.push((algo, bits, f[9].to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// gpg encrypts to each of Bob's encryption subkeys in turn (Cv25519,
+/// RSA-3072, NIST P-256, RSA-1024): we decrypt all but the RSA-1024 one,
+/// which is refused with a reason naming the size (exit 1, nothing
+/// written).
+#[test]
+fn we_decrypt_gpgs_messages_to_rsa_and_p256_subkeys_but_not_rsa_1024() {
+    let w = PgpWorld::new("bob@example.org");
+    let d = w.env.dir.path();
+    let bob = w.fpr("bob@example.org").to_string();
+    for algo in ["rsa3072", "nistp256", "rsa1024"] {
+        w.gpg.run(&["--quick-add-key", &bob, algo, "encr", "never"]);
+    }
+    let secret = write(d, "bob-more.asc", &w.gpg.export_secret("bob@example.org"));
+    w.env.import(&secret);
+    let data = write(d, "entity.txt", ENTITY);
+    let subkeys = encryption_subkeys(&w.gpg, "bob@example.org");
+    let kinds: Vec<(&str, &str)> = subkeys
+        .iter()
+        .map(|(a, b, _)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("18", "255"), ("1", "3072"), ("18", "256"), ("1", "1024")]
+    );
+    for (algo, bits, fpr) in &subkeys {
+        let to = format!("{fpr}!");
+        let armored = w
+            .gpg
+            .run(&["--armor", "-o", "-", "--encrypt", "-r", &to, s(&data)])
+            .stdout;
+        let msg = pgp_mime_encrypted("alice@example.org", &armored);
+        let target = d.join("out.eml");
+        let out = w.env.run(&["decrypt", "-o", s(&target)], &msg);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if bits == "1024" {
+            assert_eq!(out.status.code(), Some(1), "{stderr}");
+            assert!(stderr.contains("2048 bits"), "{stderr}");
+            assert!(!target.exists());
+        } else {
+            assert_eq!(out.status.code(), Some(0), "{algo}/{bits}: {stderr}");
+            let plain = std::fs::read(&target).unwrap();
+            assert!(contains(&plain, b"Hello from a peer."), "{algo}/{bits}");
+            std::fs::remove_file(&target).unwrap();
+        }
+    }
+}

@@ -28,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::passphrase::PassphraseSource;
 use crate::smime::capabilities::{Capabilities, CertificateExtension};
 use crate::smime::key::PrivateKey;
+use crate::smime::rsa_key::RsaKey;
 use crate::time::Timestamp;
 
 /// The key types `keyring generate --smime` offers.
@@ -63,7 +64,7 @@ pub fn generate_smime(
     let key = new_key(algorithm)?;
     let (cert, csr_pem) = match &key {
         PrivateKey::Rsa(k) => {
-            let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(k.as_ref().clone());
+            let signer = ProviderRsaSigner::new(k)?;
             request.build::<_, rsa::pkcs1v15::Signature>(&signer, algorithm)?
         }
         PrivateKey::P256(k) => {
@@ -78,17 +79,57 @@ pub fn generate_smime(
 
 fn new_key(algorithm: KeyAlgorithm) -> Result<PrivateKey> {
     use p256::elliptic_curve::Generate;
-    let rsa = |bits| {
-        rsa::RsaPrivateKey::new(&mut rand::rng(), bits)
-            .map(|k| PrivateKey::Rsa(Box::new(k)))
-            .map_err(|e| Error::Crypto(format!("generating an RSA key: {e}")))
-    };
+    let rsa = |bits| RsaKey::generate(bits).map(|k| PrivateKey::Rsa(Box::new(k)));
     match algorithm {
         KeyAlgorithm::Rsa2048 => rsa(2048),
         KeyAlgorithm::Rsa3072 => rsa(3072),
         KeyAlgorithm::P256 => p256::SecretKey::try_generate_from_rng(&mut rand::rngs::SysRng)
             .map(PrivateKey::P256)
             .map_err(|e| Error::Crypto(format!("no randomness from the system: {e}"))),
+    }
+}
+
+/// An RSA key on the crypto provider as the certificate builder's signer
+/// (RSASSA-PKCS1-v1_5 with SHA-256); only the public half is the `rsa`
+/// crate's, for encoding.
+struct ProviderRsaSigner<'a> {
+    key: &'a RsaKey,
+    public: rsa::pkcs1v15::VerifyingKey<sha2::Sha256>,
+}
+
+impl<'a> ProviderRsaSigner<'a> {
+    fn new(key: &'a RsaKey) -> Result<Self> {
+        use rsa::pkcs8::DecodePublicKey;
+        let public = rsa::RsaPublicKey::from_public_key_der(key.public_key_der())
+            .map_err(|e| Error::Crypto(format!("reading the new public key: {e}")))?;
+        Ok(ProviderRsaSigner {
+            key,
+            public: rsa::pkcs1v15::VerifyingKey::new(public),
+        })
+    }
+}
+
+impl Keypair for ProviderRsaSigner<'_> {
+    type VerifyingKey = rsa::pkcs1v15::VerifyingKey<sha2::Sha256>;
+
+    fn verifying_key(&self) -> Self::VerifyingKey {
+        self.public.clone()
+    }
+}
+
+impl DynSignatureAlgorithmIdentifier for ProviderRsaSigner<'_> {
+    fn signature_algorithm_identifier(&self) -> spki::Result<spki::AlgorithmIdentifierOwned> {
+        self.public.signature_algorithm_identifier()
+    }
+}
+
+impl Signer<rsa::pkcs1v15::Signature> for ProviderRsaSigner<'_> {
+    fn try_sign(&self, msg: &[u8]) -> signature::Result<rsa::pkcs1v15::Signature> {
+        let sig = self
+            .key
+            .sign_pkcs1_sha256(msg)
+            .map_err(|_| signature::Error::new())?;
+        rsa::pkcs1v15::Signature::try_from(sig.as_slice())
     }
 }
 

@@ -351,9 +351,7 @@ fn decrypt_pkcs8(der: &[u8], pass: &mut Passphrases<'_>) -> Result<PlainKey> {
 /// `RSAPrivateKey` of PKCS#1 (RFC 8017 appendix A.1.2), as `openssl genrsa
 /// -traditional` writes it.
 fn parse_pkcs1(der: &[u8]) -> Result<PlainKey> {
-    use rsa::pkcs1::DecodeRsaPrivateKey;
-    let key = rsa::RsaPrivateKey::from_pkcs1_der(der)
-        .map_err(|e| Error::malformed("PKCS#1 RSA private key", e))?;
+    let key = crate::smime::rsa_key::RsaKey::from_pkcs1(der)?;
     PlainKey::from_key(&PrivateKey::Rsa(Box::new(key)))
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use sequoia_openpgp as openpgp;
 
-use openpgp::crypto::{KeyPair, SessionKey};
+use openpgp::crypto::SessionKey;
 use openpgp::packet::{Tag, PKESK, SKESK};
 use openpgp::parse::stream::{
     DecryptionHelper, MessageLayer, MessageStructure, VerificationHelper,
@@ -17,6 +17,7 @@ use openpgp::policy::Policy;
 use openpgp::types::SymmetricAlgorithm;
 use openpgp::{Cert, Fingerprint, KeyHandle};
 
+use super::decryptor::ProviderDecryptor;
 use super::keys::{Keys, SecretKey};
 use super::sigcheck::{from_result, SigCheck};
 use crate::error::Error;
@@ -164,7 +165,12 @@ impl DecryptionHelper for Helper<'_> {
         }
         // Anonymous PKESKs that none of our keys opens are simply not
         // for us; one addressed to our key that fails is a failure.
-        Err(match unlocked.error {
+        let key_error = unlocked
+            .pairs
+            .values_mut()
+            .flatten()
+            .find_map(ProviderDecryptor::take_key_error);
+        Err(match unlocked.error.or(key_error) {
             Some(e) => e,
             None if !addressed => Error::NotForUs,
             None => Error::DecryptionFailed("our key does not recover the session key".into()),
@@ -182,16 +188,25 @@ const MAX_ATTEMPTS: usize = 1000;
 /// unlocked (and its passphrase asked for) at most once.
 #[derive(Default)]
 struct Unlocked {
-    pairs: HashMap<Fingerprint, Option<KeyPair>>,
+    pairs: HashMap<Fingerprint, Option<ProviderDecryptor>>,
     /// The last unlock failure (e.g. a wrong passphrase).
     error: Option<Error>,
 }
 
 impl Unlocked {
-    fn get(&mut self, keys: &dyn Keys, tsk: &Cert, key: &SecretKey) -> Option<&mut KeyPair> {
+    fn get(
+        &mut self,
+        keys: &dyn Keys,
+        tsk: &Cert,
+        key: &SecretKey,
+    ) -> Option<&mut ProviderDecryptor> {
         let fpr = key.fingerprint();
         if !self.pairs.contains_key(&fpr) {
-            let pair = keys.unlock(tsk, key).map_err(|e| self.error = Some(e)).ok();
+            let pair = keys
+                .unlock(tsk, key)
+                .map(ProviderDecryptor::new)
+                .map_err(|e| self.error = Some(e))
+                .ok();
             self.pairs.insert(fpr.clone(), pair);
         }
         self.pairs.get_mut(&fpr).and_then(Option::as_mut)

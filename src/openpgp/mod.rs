@@ -46,6 +46,7 @@ pub(crate) mod ciphers;
 pub mod colons;
 mod compose;
 mod decrypt;
+pub mod decryptor;
 mod ecdh;
 mod encrypt;
 mod helper;

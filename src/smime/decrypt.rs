@@ -3,8 +3,8 @@
 //! RSA key transport (PKCS#1 v1.5, OAEP with SHA-1 or SHA-2) and ECDH key
 //! agreement on P-256/P-384 unwrap the content key; AES-GCM
 //! (AuthEnvelopedData) and AES-CBC (EnvelopedData) decrypt the content.
-//! RSA decryption uses the `rsa` crate, which carries the Marvin timing
-//! advisory (RUSTSEC-2023-0071): see [`super::ktri`].
+//! RSA decryption is the crypto provider's (constant-time, blinded): see
+//! [`super::rsa_key`].
 
 use cms::cert::IssuerAndSerialNumber;
 use cms::enveloped_data::{KeyAgreeRecipientIdentifier, RecipientIdentifier, RecipientInfo};

@@ -1,9 +1,15 @@
 //! Elliptic-curve key agreement: KeyAgreeRecipientInfo (RFC 5652 section
 //! 6.2.2) with ephemeral-static ECDH as RFC 5753 section 3.1 specifies:
 //! `dhSinglePass-stdDH-sha*kdf-scheme`, the ANSI X9.63 KDF over
-//! ECC-CMS-SharedInfo, and AES key wrap (RFC 3394).
+//! ECC-CMS-SharedInfo, and AES key wrap (RFC 3394). The ECDH itself (P-256
+//! and P-384, and the check that a peer's point is on the curve) is the
+//! crypto provider's, aws-lc-rs.
 
 use aes_kw::{KeyInit, KwAes128, KwAes192, KwAes256};
+use aws_lc_rs::agreement::{
+    self, Algorithm, ParsedPublicKey, ParsedPublicKeyFormat, PrivateKey as AgreementKey,
+    UnparsedPublicKey, ECDH_P256, ECDH_P384,
+};
 use cms::content_info::CmsVersion;
 use cms::enveloped_data::{
     KeyAgreeRecipientIdentifier, KeyAgreeRecipientInfo, OriginatorIdentifierOrKey,
@@ -11,7 +17,6 @@ use cms::enveloped_data::{
 };
 use der::asn1::{BitString, ObjectIdentifier, OctetString};
 use der::{Any, Decode, Encode, Sequence};
-use p256::elliptic_curve::Generate;
 use sha2::Digest;
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
@@ -54,7 +59,7 @@ pub struct EccCmsSharedInfo {
 
 /// A P-256 recipient, parsed once.
 pub struct P256Recipient {
-    key: p256::PublicKey,
+    key: ParsedPublicKey,
     cert: Certificate,
 }
 
@@ -72,8 +77,8 @@ impl P256Recipient {
             return Ok(None);
         }
         let point = spki.subject_public_key.raw_bytes();
-        let key = p256::PublicKey::from_sec1_bytes(point)
-            .map_err(|_| Error::malformed("P-256 public key", "not a point on the curve"))?;
+        let key = sec1_point(&ECDH_P256, point)
+            .ok_or_else(|| Error::malformed("P-256 public key", "not a point on the curve"))?;
         Ok(Some(P256Recipient {
             key,
             cert: cert.clone(),
@@ -83,19 +88,16 @@ impl P256Recipient {
     /// Wraps the content-encryption key with a fresh ephemeral key:
     /// `dhSinglePass-stdDH-sha256kdf-scheme` and `id-aes256-wrap`.
     pub fn wrap(&self, cek: &[u8]) -> Result<RecipientInfo> {
-        let ephemeral = p256::ecdh::EphemeralSecret::generate_from_rng(&mut rand::rng());
-        let shared = ephemeral.diffie_hellman(&self.key);
+        let failed = || Error::Crypto("P-256 key agreement failed".into());
+        let ephemeral = AgreementKey::generate(&ECDH_P256).map_err(|_| failed())?;
+        let ephemeral_public = ephemeral.compute_public_key().map_err(|_| failed())?;
         let wrap_alg = AlgorithmIdentifierOwned {
             oid: ID_AES_256_WRAP,
             parameters: None,
         };
-        let kek = derive_kek(
-            KdfHash::Sha256,
-            shared.raw_secret_bytes(),
-            &wrap_alg,
-            None,
-            32,
-        )?;
+        let kek = agreement::agree(&ephemeral, self.key.clone(), failed(), |z| {
+            derive_kek(KdfHash::Sha256, z, &wrap_alg, None, 32)
+        })?;
         let wrapped = aes_wrap(&kek, cek)?;
         let originator = OriginatorPublicKey {
             algorithm: AlgorithmIdentifierOwned {
@@ -103,7 +105,8 @@ impl P256Recipient {
                 oid: ID_EC_PUBLIC_KEY,
                 parameters: None,
             },
-            public_key: BitString::from_bytes(&ephemeral.public_key().to_sec1_bytes())?,
+            // The uncompressed point, as the provider gives it.
+            public_key: BitString::from_bytes(ephemeral_public.as_ref())?,
         };
         Ok(RecipientInfo::Kari(KeyAgreeRecipientInfo {
             version: CmsVersion::V3,
@@ -273,6 +276,18 @@ pub fn unwrap(
     Ok(cek)
 }
 
+/// An uncompressed or compressed SEC1 point on the curve of `alg` (the
+/// provider checks it is on the curve); nothing else, though the provider
+/// would also read a whole SubjectPublicKeyInfo.
+fn sec1_point(alg: &'static Algorithm, bytes: &[u8]) -> Option<ParsedPublicKey> {
+    let key = ParsedPublicKey::try_from(UnparsedPublicKey::new(alg, bytes)).ok()?;
+    matches!(
+        key.format(),
+        ParsedPublicKeyFormat::Uncompressed | ParsedPublicKeyFormat::Compressed
+    )
+    .then_some(key)
+}
+
 /// ECDH between our private key and the originator's ephemeral key.
 fn shared_secret(key: &PrivateKey, originator: &OriginatorPublicKey) -> Result<Zeroizing<Vec<u8>>> {
     if originator.algorithm.oid != ID_EC_PUBLIC_KEY {
@@ -290,28 +305,36 @@ fn shared_secret(key: &PrivateKey, originator: &OriginatorPublicKey) -> Result<Z
         .map(|p| p.decode_as::<ObjectIdentifier>())
         .transpose()?;
     let point = originator.public_key.raw_bytes();
-    let bad_point = |_| Error::malformed("originator public key", "not a point on the curve");
-    match (key, curve) {
+    let (alg, secret): (&'static Algorithm, Zeroizing<Vec<u8>>) = match (key, curve) {
         (PrivateKey::P256(sk), None | Some(SECP_256_R_1)) => {
-            let pk = p256::PublicKey::from_sec1_bytes(point).map_err(bad_point)?;
-            Ok(Zeroizing::new(
-                sk.diffie_hellman(&pk).raw_secret_bytes().to_vec(),
-            ))
+            (&ECDH_P256, Zeroizing::new(sk.to_bytes().to_vec()))
         }
         (PrivateKey::P384(sk), None | Some(SECP_384_R_1)) => {
-            let pk = p384::PublicKey::from_sec1_bytes(point).map_err(bad_point)?;
-            Ok(Zeroizing::new(
-                sk.diffie_hellman(&pk).raw_secret_bytes().to_vec(),
-            ))
+            (&ECDH_P384, Zeroizing::new(sk.to_bytes().to_vec()))
         }
-        (PrivateKey::P256(_) | PrivateKey::P384(_), Some(other)) => Err(Error::DecryptionFailed(
-            format!("the sender used another curve ({})", oid_name(&other)),
-        )),
-        (other, _) => Err(Error::DecryptionFailed(format!(
-            "a {} key cannot do EC key agreement",
-            other.algorithm_name()
-        ))),
-    }
+        (PrivateKey::P256(_) | PrivateKey::P384(_), Some(other)) => {
+            return Err(Error::DecryptionFailed(format!(
+                "the sender used another curve ({})",
+                oid_name(&other)
+            )))
+        }
+        (other, _) => {
+            return Err(Error::DecryptionFailed(format!(
+                "a {} key cannot do EC key agreement",
+                other.algorithm_name()
+            )))
+        }
+    };
+    let ours = AgreementKey::from_private_key(alg, &secret)
+        .map_err(|e| Error::malformed("EC private key", e))?;
+    let theirs = sec1_point(alg, point)
+        .ok_or_else(|| Error::malformed("originator public key", "not a point on the curve"))?;
+    agreement::agree(
+        &ours,
+        theirs,
+        Error::DecryptionFailed("the EC key agreement failed".into()),
+        |z| Ok(Zeroizing::new(z.to_vec())),
+    )
 }
 
 #[cfg(test)]

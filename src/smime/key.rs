@@ -5,6 +5,7 @@ use pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, PrivateKeyInfoR
 use spki::SubjectPublicKeyInfoOwned;
 use zeroize::Zeroizing;
 
+use super::rsa_key::RsaKey;
 use crate::error::{Error, Result};
 
 const RSA: der::oid::ObjectIdentifier = const_oid::db::rfc5912::RSA_ENCRYPTION;
@@ -15,7 +16,8 @@ const P384: der::oid::ObjectIdentifier = const_oid::db::rfc5912::SECP_384_R_1;
 
 /// A private key usable for S/MIME signing and/or decryption.
 pub enum PrivateKey {
-    Rsa(Box<rsa::RsaPrivateKey>),
+    /// On the crypto provider ([`super::rsa_key`]).
+    Rsa(Box<RsaKey>),
     P256(p256::SecretKey),
     P384(p384::SecretKey),
     Ed25519(Box<ed25519_dalek::SigningKey>),
@@ -27,9 +29,7 @@ impl PrivateKey {
         let info = PrivateKeyInfoRef::from_der(der)?;
         let bad = |e: pkcs8::Error| Error::malformed("PKCS#8 private key", e);
         match info.algorithm.oid {
-            RSA => Ok(PrivateKey::Rsa(Box::new(
-                rsa::RsaPrivateKey::from_pkcs8_der(der).map_err(bad)?,
-            ))),
+            RSA => Ok(PrivateKey::Rsa(Box::new(RsaKey::from_pkcs8(der)?))),
             ED25519 => Ok(PrivateKey::Ed25519(Box::new(
                 ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(bad)?,
             ))),
@@ -59,7 +59,7 @@ impl PrivateKey {
     /// before it is stored).
     pub fn to_pkcs8_der(&self) -> Result<Zeroizing<Vec<u8>>> {
         let doc = match self {
-            PrivateKey::Rsa(k) => k.to_pkcs8_der(),
+            PrivateKey::Rsa(k) => return Ok(k.to_pkcs8_der()),
             PrivateKey::P256(k) => k.to_pkcs8_der(),
             PrivateKey::P384(k) => k.to_pkcs8_der(),
             PrivateKey::Ed25519(k) => k.to_pkcs8_der(),
@@ -72,7 +72,7 @@ impl PrivateKey {
     /// the certificate's `subjectPublicKeyInfo` for the key's certificate.
     pub fn public_key_der(&self) -> Result<Vec<u8>> {
         let doc = match self {
-            PrivateKey::Rsa(k) => k.to_public_key().to_public_key_der(),
+            PrivateKey::Rsa(k) => return Ok(k.public_key_der().to_vec()),
             PrivateKey::P256(k) => k.public_key().to_public_key_der(),
             PrivateKey::P384(k) => k.public_key().to_public_key_der(),
             PrivateKey::Ed25519(k) => k.verifying_key().to_public_key_der(),
@@ -97,9 +97,7 @@ impl PrivateKey {
     /// A short name such as `RSA-2048` or `P-256`.
     pub fn algorithm_name(&self) -> String {
         match self {
-            PrivateKey::Rsa(k) => {
-                format!("RSA-{}", rsa::traits::PublicKeyParts::size(k.as_ref()) * 8)
-            }
+            PrivateKey::Rsa(k) => format!("RSA-{}", k.bits()),
             PrivateKey::P256(_) => "P-256".into(),
             PrivateKey::P384(_) => "P-384".into(),
             PrivateKey::Ed25519(_) => "Ed25519".into(),

@@ -188,12 +188,8 @@ fn sign_message(
     let failed = |e: &dyn std::fmt::Display| Error::Crypto(format!("signing: {e}"));
     let (alg, value) = match key {
         PrivateKey::Rsa(k) => {
-            let scheme = rsa::Pkcs1v15Sign::new::<sha2::Sha256>();
-            let hashed = DigestAlg::Sha256.digest(message);
-            // Blinded, so signing time does not depend on the key.
-            let sig = k
-                .sign_with_rng(&mut rand::rng(), scheme, &hashed)
-                .map_err(|e| failed(&e))?;
+            // The provider hashes `message` with SHA-256 and signs, blinded.
+            let sig = k.sign_pkcs1_sha256(message)?;
             (SignatureAlg::RsaPkcs1 { hash: None }, sig)
         }
         PrivateKey::P256(k) => {

@@ -20,6 +20,7 @@ use super::errors::{Result, SopError};
 use super::keys::{unlock, POLICY};
 use super::values::Window;
 use super::verify::{Checker, Verification};
+use crate::openpgp::decryptor::ProviderDecryptor;
 
 /// What may decrypt the message, and whom to verify signatures from.
 pub struct DecryptRequest {
@@ -183,7 +184,7 @@ fn try_cert(
             continue;
         }
         let mut pair = match unlock(ka.key(), passwords) {
-            Ok(pair) => pair,
+            Ok(pair) => ProviderDecryptor::new(pair),
             Err(_) => {
                 *locked = Some(ka.key().fingerprint());
                 continue;

@@ -4,6 +4,7 @@
 
 mod fixture;
 mod negative;
+mod provider;
 mod timing;
 
 use std::path::Path;
