@@ -100,15 +100,7 @@ pub(crate) fn insert_certificate_capabilities(
 /// Rows for the certificates already stored (the migration to schema
 /// v8). A certificate that does not parse gets none.
 pub(crate) fn fill(conn: &Connection) -> rusqlite::Result<()> {
-    use der::Decode;
-    let stored: Vec<(String, Vec<u8>)> = conn
-        .prepare("SELECT fingerprint, der FROM x509_certs")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (fingerprint, der) in stored {
-        let Ok(cert) = Certificate::from_der(&der) else {
-            continue;
-        };
+    for (fingerprint, cert) in super::schema::stored_certificates(conn)? {
         if let Some(caps) = capabilities::from_certificate(&cert) {
             conn.execute(
                 "INSERT OR REPLACE INTO x509_capabilities \

@@ -296,6 +296,27 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> Result<T> {
     }
 }
 
+/// Every stored X.509 certificate that parses, with its fingerprint:
+/// what a migration that derives rows from the certificates reads. One
+/// that does not parse is left out.
+pub(crate) fn stored_certificates(
+    conn: &Connection,
+) -> rusqlite::Result<Vec<(String, x509_cert::Certificate)>> {
+    use der::Decode;
+    let stored: Vec<(String, Vec<u8>)> = conn
+        .prepare("SELECT fingerprint, der FROM x509_certs")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(stored
+        .into_iter()
+        .filter_map(|(fingerprint, der)| {
+            x509_cert::Certificate::from_der(&der)
+                .ok()
+                .map(|cert| (fingerprint, cert))
+        })
+        .collect())
+}
+
 /// Creates the schema in a fresh database, inside one immediate
 /// transaction so two processes opening a new keyring at once cannot both
 /// create it. Returns the version found; a newer one is left untouched.

@@ -8,7 +8,7 @@
 //! deleted with it, and filled in by the migration that introduced it.
 //! A certificate without a row is read and judged in full.
 
-use der::{Decode, Encode};
+use der::Encode;
 use rusqlite::{params, Connection};
 use x509_cert::Certificate;
 
@@ -77,15 +77,8 @@ fn store(conn: &Connection, kept: &KeptRecipient) -> rusqlite::Result<()> {
 /// Rows for every stored certificate (the migration to schema v6). A
 /// certificate that does not parse gets none.
 pub(crate) fn fill(conn: &Connection) -> rusqlite::Result<()> {
-    let stored: Vec<(String, Vec<u8>)> = conn
-        .prepare("SELECT fingerprint, der FROM x509_certs")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (fingerprint, der) in stored {
-        let kept = Certificate::from_der(&der)
-            .ok()
-            .and_then(|cert| kept_for(&cert, &fingerprint).ok().flatten());
-        if let Some(kept) = kept {
+    for (fingerprint, cert) in super::schema::stored_certificates(conn)? {
+        if let Some(kept) = kept_for(&cert, &fingerprint).ok().flatten() {
             store(conn, &kept)?;
         }
     }
@@ -135,6 +128,7 @@ impl Keyring {
 mod tests {
     use super::*;
     use crate::keyring::testutil::{pass, Scratch, PASS};
+    use der::Decode;
 
     fn kept_rows(k: &Keyring) -> i64 {
         k.conn()
