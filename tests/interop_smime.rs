@@ -8,35 +8,6 @@ use std::process::Command;
 
 use common::*;
 
-fn b64(data: &[u8]) -> String {
-    String::from_utf8(mailseal::mime::base64_encode_lines(data)).unwrap()
-}
-
-/// Wraps raw CMS from a peer in a message, as a mail client would.
-fn pkcs7_mime(from: &str, smime_type: &str, der: &[u8]) -> Vec<u8> {
-    format!(
-        "From: {from}\r\nTo: bob@example.org\r\nSubject: from a peer\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; smime-type={smime_type}; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
-        b64(der)
-    )
-    .into_bytes()
-}
-
-fn multipart_signed(from: &str, entity: &[u8], sig: &[u8]) -> Vec<u8> {
-    let mut m = format!(
-        "From: {from}\r\nTo: bob@example.org\r\nSubject: signed by a peer\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b1\"\r\n\r\n--b1\r\n"
-    )
-    .into_bytes();
-    m.extend_from_slice(entity);
-    m.extend_from_slice(
-        format!(
-            "\r\n--b1\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--b1--\r\n",
-            b64(sig)
-        )
-        .as_bytes(),
-    );
-    m
-}
-
 const ENTITY: &[u8] = b"Content-Type: text/plain; charset=us-ascii\r\n\r\nHello from a peer.\r\n";
 
 fn world() -> World {
