@@ -34,7 +34,7 @@ build=(--fuzz-dir fuzz --sanitizer none --target-dir target/fuzz --release)
 summary=()
 for t in "${targets[@]}"; do
     corpus=target/fuzz-corpus/$t
-    mkdir -p "$corpus" "fuzz/artifacts/$t"
+    mkdir -p "$corpus"
     seeds=()
     [ -d "fuzz/seeds/$t" ] && seeds+=("fuzz/seeds/$t")
     case $t in
@@ -46,8 +46,7 @@ for t in "${targets[@]}"; do
     log=target/fuzz-corpus/$t.log
     echo "== fuzz $t (${seconds}s)"
     if ! cargo fuzz run "${build[@]}" "$t" "$corpus" "${seeds[@]}" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         >"$log" 2>&1; then
         tail -n 40 "$log"
         echo "fuzz target $t failed; the input is in fuzz/artifacts/$t/" >&2
